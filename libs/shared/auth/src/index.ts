@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './auth-user';
+export * from './tokens';
+export * from './auth.module';
+export * from './guards';
+export * from './decorators';

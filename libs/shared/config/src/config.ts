@@ -1,0 +1,135 @@
+/**
+ * The one place that reads process.env. Each service calls `loadConfig()` once at boot; a malformed
+ * value stops the process with the variable's name and what is expected.
+ */
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly isProduction: boolean;
+  /** Public port of the gateway (and, once it exists, the web app). */
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly jwtSecret: string | undefined;
+  readonly meiliHost: string | undefined;
+  readonly meiliApiKey: string | undefined;
+  readonly adminEmail: string | undefined;
+  readonly adminPassword: string | undefined;
+  readonly dataDir: string;
+  /** Ports of the internal subgraph services; the gateway composes them. */
+  readonly servicePorts: Readonly<Record<ServiceName, number>>;
+  /** Base URL a service uses to reach another one (service name → URL). */
+  readonly serviceHost: string;
+}
+
+export const SERVICE_NAMES = ['identity', 'marketplace', 'search'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const DEFAULT_SERVICE_PORTS: Record<ServiceName, number> = { identity: 4101, marketplace: 4102, search: 4103 };
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, expected: string, received: string) {
+    super(`Invalid environment variable ${variable}: expected ${expected}, got ${JSON.stringify(received)}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function parsePort(env: Env, name: string, fallback: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new ConfigError(name, 'a TCP port number between 1 and 65535', raw);
+  }
+  return port;
+}
+
+function parseUrl(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+  }
+  return raw;
+}
+
+function parseNodeEnv(env: Env): AppConfig['nodeEnv'] {
+  const raw = optional(env, 'NODE_ENV') ?? 'development';
+  if (raw !== 'development' && raw !== 'production' && raw !== 'test') {
+    throw new ConfigError('NODE_ENV', 'one of development, production, test', raw);
+  }
+  return raw;
+}
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function parseConfig(env: Env): AppConfig {
+  const nodeEnv = parseNodeEnv(env);
+  const jwtSecret = optional(env, 'JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'at least 32 characters of secret', '<hidden>');
+  }
+  const adminEmail = optional(env, 'ADMIN_EMAIL');
+  if (adminEmail !== undefined && !EMAIL_PATTERN.test(adminEmail)) {
+    throw new ConfigError('ADMIN_EMAIL', 'an email address', adminEmail);
+  }
+  const adminPassword = optional(env, 'ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError(
+      adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD',
+      'ADMIN_EMAIL and ADMIN_PASSWORD to be set together',
+      '<unset>',
+    );
+  }
+  const servicePorts = Object.fromEntries(
+    SERVICE_NAMES.map((name) => [
+      name,
+      parsePort(env, `${name.toUpperCase()}_PORT`, DEFAULT_SERVICE_PORTS[name]),
+    ]),
+  ) as Record<ServiceName, number>;
+
+  return Object.freeze({
+    nodeEnv,
+    isProduction: nodeEnv === 'production',
+    port: parsePort(env, 'PORT', 3000),
+    databaseUrl: parseUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    jwtSecret,
+    meiliHost: parseUrl(env, 'MEILI_HOST', ['http:', 'https:']),
+    meiliApiKey: optional(env, 'MEILI_API_KEY'),
+    adminEmail,
+    adminPassword,
+    dataDir: optional(env, 'DATA_DIR') ?? './data',
+    servicePorts: Object.freeze(servicePorts),
+    serviceHost: optional(env, 'SERVICE_HOST') ?? '127.0.0.1',
+  });
+}
+
+let cached: AppConfig | undefined;
+
+/** Parses process.env once; later calls return the same frozen object. */
+export function loadConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Services (unlike the launcher) cannot run without these; the launcher provides them in the embedded default. */
+export function requireServiceSecrets(config: AppConfig): { databaseUrl: string; jwtSecret: string } {
+  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'a postgres:// URL (the launcher sets it)', '');
+  if (!config.jwtSecret) throw new ConfigError('JWT_SECRET', 'at least 32 characters of secret (the launcher sets it)', '');
+  return { databaseUrl: config.databaseUrl, jwtSecret: config.jwtSecret };
+}
+
+export function serviceUrl(config: AppConfig, service: ServiceName, path = '/graphql'): string {
+  return `http://${config.serviceHost}:${config.servicePorts[service]}${path}`;
+}

@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './embedded-postgres';
+export * from './transaction';
+export * from './snake-naming.strategy';
+export * from './database.module';

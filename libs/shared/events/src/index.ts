@@ -1,0 +1,3 @@
+export * from './outbox-event.entity';
+export * from './outbox';
+export * from './listing-events';

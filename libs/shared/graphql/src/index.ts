@@ -1,0 +1,3 @@
+export * from './subgraph.module';
+export * from './pagination';
+export * from './bootstrap';
