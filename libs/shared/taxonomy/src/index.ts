@@ -1,1 +1,3 @@
-export {};
+export * from './industries';
+export * from './regions';
+export * from './cooperation-modes';
