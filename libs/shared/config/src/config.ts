@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly adminEmail: string | undefined;
   readonly adminPassword: string | undefined;
   readonly dataDir: string;
+  /** Load the demo data into an empty database at start-up (the launcher sets it in the embedded default). */
+  readonly seedDemo: boolean;
   /** Ports of the internal subgraph services; the gateway composes them. */
   readonly servicePorts: Readonly<Record<ServiceName, number>>;
   /** Base URL a service uses to reach another one (service name → URL). */
@@ -64,6 +66,14 @@ function parseUrl(env: Env, name: string, protocols: string[]): string | undefin
   return raw;
 }
 
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, 'true or false', raw);
+}
+
 function parseNodeEnv(env: Env): AppConfig['nodeEnv'] {
   const raw = optional(env, 'NODE_ENV') ?? 'development';
   if (raw !== 'development' && raw !== 'production' && raw !== 'test') {
@@ -110,6 +120,7 @@ export function parseConfig(env: Env): AppConfig {
     adminEmail,
     adminPassword,
     dataDir: optional(env, 'DATA_DIR') ?? './data',
+    seedDemo: parseBoolean(env, 'SEED_DEMO', false),
     servicePorts: Object.freeze(servicePorts),
     serviceHost: optional(env, 'SERVICE_HOST') ?? '127.0.0.1',
   });
