@@ -18,14 +18,17 @@ export interface AppConfig {
   readonly seedDemo: boolean;
   /** Ports of the internal subgraph services; the gateway composes them. */
   readonly servicePorts: Readonly<Record<ServiceName, number>>;
-  /** Base URL a service uses to reach another one (service name → URL). */
-  readonly serviceHost: string;
+  /** Where each subgraph is reached (`<NAME>_URL`, default http://127.0.0.1:<port>/graphql). */
+  readonly serviceUrls: Readonly<Record<ServiceName, string>>;
+  /** The address subgraphs listen on (`SERVICE_BIND_HOST`): loopback unless they run in separate containers. */
+  readonly serviceBindHost: string;
 }
 
-export const SERVICE_NAMES = ['identity', 'marketplace', 'search'] as const;
+/** The subgraph services, in start order; the gateway composes exactly these. */
+export const SERVICE_NAMES = ['identity', 'marketplace'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-const DEFAULT_SERVICE_PORTS: Record<ServiceName, number> = { identity: 4101, marketplace: 4102, search: 4103 };
+const DEFAULT_SERVICE_PORTS: Record<ServiceName, number> = { identity: 4101, marketplace: 4102 };
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, expected: string, received: string) {
@@ -122,7 +125,15 @@ export function parseConfig(env: Env): AppConfig {
     dataDir: optional(env, 'DATA_DIR') ?? './data',
     seedDemo: parseBoolean(env, 'SEED_DEMO', false),
     servicePorts: Object.freeze(servicePorts),
-    serviceHost: optional(env, 'SERVICE_HOST') ?? '127.0.0.1',
+    serviceUrls: Object.freeze(
+      Object.fromEntries(
+        SERVICE_NAMES.map((name) => [
+          name,
+          parseUrl(env, `${name.toUpperCase()}_URL`, ['http:', 'https:']) ?? `http://127.0.0.1:${servicePorts[name]}/graphql`,
+        ]),
+      ) as Record<ServiceName, string>,
+    ),
+    serviceBindHost: optional(env, 'SERVICE_BIND_HOST') ?? '127.0.0.1',
   });
 }
 
@@ -141,6 +152,7 @@ export function requireServiceSecrets(config: AppConfig): { databaseUrl: string;
   return { databaseUrl: config.databaseUrl, jwtSecret: config.jwtSecret };
 }
 
+/** A subgraph's GraphQL URL, or another route on the same service (e.g. '/internal/feed'). */
 export function serviceUrl(config: AppConfig, service: ServiceName, path = '/graphql'): string {
-  return `http://${config.serviceHost}:${config.servicePorts[service]}${path}`;
+  return new URL(path, config.serviceUrls[service]).toString();
 }

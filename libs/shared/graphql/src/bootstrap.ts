@@ -1,5 +1,6 @@
 import { INestApplication, Logger, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@ttm/config';
 import { badInput } from '@ttm/errors';
 import { ValidationError } from 'class-validator';
 
@@ -22,12 +23,13 @@ export const inputValidationPipe = new ValidationPipe({
   },
 });
 
-/** Starts a subgraph service on loopback; the gateway is the only public endpoint. */
+/** Starts a subgraph service, on loopback by default: the gateway is the only public endpoint. */
 export async function bootstrapSubgraph(module: Type<unknown>, name: string, port: number): Promise<INestApplication> {
+  const host = loadConfig().serviceBindHost;
   const app = await NestFactory.create(module, { logger: ['error', 'warn', 'log'] });
   app.useGlobalPipes(inputValidationPipe);
   app.enableShutdownHooks();
-  await app.listen(port, '127.0.0.1');
-  new Logger(name).log(`${name} subgraph listening on 127.0.0.1:${port}`);
+  await app.listen(port, host);
+  new Logger(name).log(`${name} subgraph listening on ${host}:${port}`);
   return app;
 }

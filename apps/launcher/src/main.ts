@@ -1,0 +1,79 @@
+import { loadConfig, SERVICE_NAMES, serviceUrl } from '@ttm/config';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '@ttm/database';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { graphqlAnswers } from './readiness';
+import { persistentJwtSecret } from './secrets';
+import { Supervisor } from './supervisor';
+
+const START_TIMEOUT_MS = 120_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * `npm start`: the whole marketplace on one machine. Without DATABASE_URL it serves an embedded,
+ * file-backed PostgreSQL (PGlite) under DATA_DIR to the services; each service runs in its own process.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataDir = resolve(config.dataDir);
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(dataDir, await freePort());
+    databaseUrl = embedded.url;
+    console.log(`[launcher] embedded PostgreSQL (PGlite) on ${databaseUrl}, data in ${dataDir}/pg`);
+  }
+  const jwtSecret = config.jwtSecret ?? persistentJwtSecret(dataDir);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+    DATA_DIR: dataDir,
+    SEED_DEMO: process.env['SEED_DEMO'] ?? 'true',
+  };
+
+  const supervisor = new Supervisor((name) => {
+    console.error(`[launcher] ${name} keeps crashing; stopping the marketplace`);
+    void shutdown(1);
+  });
+  let shuttingDown = false;
+  async function shutdown(code: number): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    await supervisor.stopAll();
+    await embedded?.stop();
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    for (const name of SERVICE_NAMES) {
+      await supervisor.start(
+        { name, entry: `apps/${name}/src/main.ts`, env, ready: () => graphqlAnswers(serviceUrl(config, name), '{ _service { sdl } }') },
+        START_TIMEOUT_MS,
+      );
+    }
+    const gatewayUrl = `http://127.0.0.1:${config.port}/graphql`;
+    await supervisor.start({ name: 'gateway', entry: 'apps/gateway/src/main.ts', env, ready: () => graphqlAnswers(gatewayUrl) }, START_TIMEOUT_MS);
+    console.log(`[launcher] ready: http://localhost:${config.port}/graphql (Ctrl+C stops everything)`);
+  } catch (error) {
+    console.error(`[launcher] ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

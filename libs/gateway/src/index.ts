@@ -1,0 +1,3 @@
+export * from './gateway.module';
+export * from './hardening';
+export * from './subgraphs';

@@ -1,0 +1,39 @@
+import { ConfigError, parseConfig, serviceUrl } from './config';
+
+describe('parseConfig', () => {
+  it('gives the embedded defaults for an empty environment', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, meiliHost: undefined, dataDir: './data', isProduction: false, seedDemo: false });
+    expect(serviceUrl(config, 'identity')).toBe('http://127.0.0.1:4101/graphql');
+    expect(serviceUrl(config, 'marketplace', '/internal/feed')).toBe('http://127.0.0.1:4102/internal/feed');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT: expected a TCP port/],
+    ['PORT', '70000', /PORT: expected a TCP port/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL: expected a URL starting with postgres: or postgresql:/],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL/],
+    ['MEILI_HOST', 'meili:7700', /MEILI_HOST: expected a URL starting with http: or https:/],
+    ['JWT_SECRET', 'short', /JWT_SECRET: expected at least 32 characters/],
+    ['NODE_ENV', 'staging', /NODE_ENV: expected one of development, production, test/],
+    ['SEED_DEMO', 'yes', /SEED_DEMO: expected true or false/],
+    ['IDENTITY_URL', 'ftp://x', /IDENTITY_URL/],
+  ])('refuses %s=%s naming the variable', (name, value, message) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => parseConfig({ ADMIN_EMAIL: 'a@b.cn' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => parseConfig({ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'x' })).toThrow(/ADMIN_EMAIL: expected an email/);
+    expect(parseConfig({ ADMIN_EMAIL: 'a@b.cn', ADMIN_PASSWORD: 'Secret-2026' }).adminEmail).toBe('a@b.cn');
+  });
+
+  it('reads production mode and overrides', () => {
+    const config = parseConfig({ NODE_ENV: 'production', PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', MARKETPLACE_URL: 'http://marketplace:4102/graphql' });
+    expect(config.isProduction).toBe(true);
+    expect(config.port).toBe(8080);
+    expect(serviceUrl(config, 'marketplace', '/internal/feed')).toBe('http://marketplace:4102/internal/feed');
+  });
+});
