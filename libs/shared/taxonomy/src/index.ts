@@ -1,3 +1,4 @@
 export * from './industries';
 export * from './regions';
+export * from './synonyms';
 export * from './cooperation-modes';
