@@ -1,0 +1,46 @@
+import { client } from './support/graphql-client';
+import { RunningMarketplace, startMarketplace, TEST_ADMIN } from './support/marketplace-process';
+import { APPROVE_LISTING, CREATE_NEED, LOGIN, NEEDS, needInput, REGISTER, RESULTS, SUBMIT_NEED } from './support/operations';
+
+interface Page {
+  needs: { totalCount: number; edges: { node: { id: string; title: string; contact: unknown } }[] };
+}
+
+/** `npm start` with no DATABASE_URL: embedded PGlite under DATA_DIR, demo data, survives a restart. */
+describe('the embedded default (PGlite)', () => {
+  let marketplace: RunningMarketplace | undefined;
+
+  afterAll(async () => {
+    await marketplace?.stop();
+  });
+
+  it('serves the demo data and keeps a new need across a restart', async () => {
+    marketplace = await startMarketplace();
+    expect(marketplace.output()).toContain('embedded PostgreSQL (PGlite)');
+    const anonymous = client(marketplace.url);
+
+    const demo = await anonymous.request<Page>(NEEDS, { first: 5 });
+    expect(demo.needs.totalCount).toBeGreaterThanOrEqual(40);
+    expect(demo.needs.edges.every((edge) => edge.node.contact === null)).toBe(true);
+    const results = await anonymous.request<{ results: { totalCount: number } }>(RESULTS, { first: 1 });
+    expect(results.results.totalCount).toBeGreaterThanOrEqual(80);
+
+    const { register } = await anonymous.request<{ register: { accessToken: string } }>(REGISTER, {
+      input: { email: 'pglite@e2e.cn', password: 'Pglite2026', displayName: '嵌入式测试', role: 'ENTERPRISE' },
+    });
+    const owner = client(marketplace.url, register.accessToken);
+    const title = '嵌入式数据库重启后仍在的需求';
+    const { createNeed } = await owner.request<{ createNeed: { id: string } }>(CREATE_NEED, { input: needInput({ title }) });
+    await owner.request(SUBMIT_NEED, { id: createNeed.id });
+    const { login } = await anonymous.request<{ login: { accessToken: string } }>(LOGIN, { input: TEST_ADMIN });
+    await client(marketplace.url, login.accessToken).request(APPROVE_LISTING, { id: createNeed.id });
+
+    const dataDir = marketplace.dataDir;
+    await marketplace.stop();
+    marketplace = await startMarketplace({ dataDir });
+
+    const after = await client(marketplace.url).request<Page>(NEEDS, { first: 100 });
+    expect(after.needs.edges.some((edge) => edge.node.id === createNeed.id && edge.node.title === title)).toBe(true);
+    expect(after.needs.totalCount).toBe(demo.needs.totalCount + 1);
+  });
+});
