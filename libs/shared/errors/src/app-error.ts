@@ -1,3 +1,5 @@
+import { IntrinsicException } from '@nestjs/common';
+
 /** The error codes clients may rely on (`extensions.code`), as pinned in the public contract. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -11,8 +13,9 @@ export enum ErrorCode {
 /**
  * An error meant for the client: its message is shown as is, so it must say what to do.
  * Domain libraries throw these (or subclasses); anything else is treated as an internal failure.
+ * Extends IntrinsicException so Nest's exception handler does not log each refusal as a server error.
  */
-export class AppError extends Error {
+export class AppError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -1,0 +1,13 @@
+import { loadConfig } from '@ttm/config';
+import { bootstrapSubgraph } from '@ttm/graphql';
+import { identityServiceModule } from '@ttm/identity';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await bootstrapSubgraph(identityServiceModule(config), 'identity', config.servicePorts.identity);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { RevokeReason } from './refresh-token.entity';
+
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** An opaque, unguessable token (256 bits); only its hash is stored. */
+export function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export interface RefreshTokenState {
+  expiresAt: Date;
+  revokedAt: Date | null;
+  revokeReason: RevokeReason | null;
+}
+
+export type RotationDecision =
+  /** Valid: revoke it and issue its successor in the same family. */
+  | 'ROTATE'
+  | 'UNKNOWN'
+  | 'EXPIRED'
+  /** Revoked by logout, a password reset or an earlier reuse. */
+  | 'REVOKED'
+  /** Already exchanged once: someone holds a copy, so the whole family must be revoked. */
+  | 'REUSED';
+
+/** What presenting a refresh token leads to. */
+export function decideRotation(token: RefreshTokenState | null, now: Date): RotationDecision {
+  if (!token) return 'UNKNOWN';
+  if (token.revokedAt) return token.revokeReason === RevokeReason.ROTATED ? 'REUSED' : 'REVOKED';
+  if (token.expiresAt.getTime() <= now.getTime()) return 'EXPIRED';
+  return 'ROTATE';
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdentityCommonModule } from '../common/common.module';
+import { PasswordHasher } from './password-hasher';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [IdentityCommonModule],
+  providers: [UsersService, UsersResolver, PasswordHasher],
+  exports: [UsersService, PasswordHasher],
+})
+export class UsersModule {}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser, Role } from '@ttm/auth';
+import { Connection, DEFAULT_PAGE_SIZE, toConnection } from '@ttm/graphql';
+import { DataSource, EntityManager } from 'typeorm';
+import { normalizeEmail } from '../common/email';
+import { pagePosition } from '../common/page-position';
+import { isUniqueViolation } from '../common/unique-violation';
+import { isUuid } from '../common/uuid';
+import { UserEntity } from './user.entity';
+import { cannotDropOwnAdminRole, emailTaken, userNotFound } from './users.errors';
+import { UsersArgs } from './users.inputs';
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  roles: Role[];
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repository(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(UserEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.repository(manager).findOneBy({ id });
+  }
+
+  findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return this.repository(manager).findOneBy({ email: normalizeEmail(email) });
+  }
+
+  async getById(id: string, manager?: EntityManager): Promise<UserEntity> {
+    const user = await this.findById(id, manager);
+    if (!user) throw userNotFound(id);
+    return user;
+  }
+
+  /** Inserts an account; a taken email is a CONFLICT, also when two registrations race. */
+  async create(input: NewUser, manager?: EntityManager): Promise<UserEntity> {
+    const email = normalizeEmail(input.email);
+    const repository = this.repository(manager);
+    if (await repository.existsBy({ email })) throw emailTaken(email);
+    try {
+      return await repository.save(repository.create({ ...input, email, organizationId: null, organizationRole: null }));
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) throw emailTaken(email);
+      throw error;
+    }
+  }
+
+  async list(args: UsersArgs): Promise<Connection<UserEntity>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const query = this.repository().createQueryBuilder('u');
+    if (args.role) query.where(':role = ANY(u.roles)', { role: args.role });
+    const totalCount = await query.getCount();
+    if (args.after) {
+      const { at, id } = pagePosition(args.after);
+      query.andWhere('(u.created_at, u.id) < (:at, :id)', { at, id });
+    }
+    const rows = await query.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, totalCount, (row) => ({ sortValue: row.createdAt.toISOString(), id: row.id }));
+  }
+
+  async setRoles(admin: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
+    if (admin.id === userId && !roles.includes(Role.ADMIN)) throw cannotDropOwnAdminRole();
+    const user = await this.getById(userId);
+    user.roles = [...roles];
+    return this.repository().save(user);
+  }
+}
