@@ -1,5 +1,5 @@
-import { DemoExpert, DemoNeed, DemoResult } from './types';
+import { DemoNeed, DemoResult } from './types';
 
+export { DEMO_EXPERTS } from './experts';
 export const DEMO_NEEDS: readonly DemoNeed[] = [];
 export const DEMO_RESULTS: readonly DemoResult[] = [];
-export const DEMO_EXPERTS: readonly DemoExpert[] = [];
