@@ -4,3 +4,4 @@ export * from './tokens';
 export * from './auth.module';
 export * from './guards';
 export * from './decorators';
+export * from './service-auth';

@@ -1,0 +1,135 @@
+import { isIndustryCode, isRegionCode } from '@ttm/taxonomy';
+import { Transform, TransformFnParams } from 'class-transformer';
+import { registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
+import { isValidPatentNumber, normalizePatentNumber } from './patent-number';
+
+/** Text limits shared by inputs, domain checks and tests. */
+export const LIMITS = {
+  title: { min: 5, max: 80 },
+  description: { min: 20, max: 5000 },
+  keywords: { min: 1, max: 10, itemMax: 20 },
+  organizationName: { max: 100 },
+  contactName: { min: 1, max: 30 },
+  rejectionReason: { min: 2, max: 500 },
+  openLicenseTerms: { min: 10, max: 5000 },
+  patentNumbers: { max: 20 },
+  expertName: { min: 1, max: 30 },
+  institution: { min: 2, max: 100 },
+  expertTitle: { min: 1, max: 30 },
+  bio: { min: 20, max: 5000 },
+  fields: { min: 1, max: 10, itemMax: 20 },
+} as const;
+
+export const MOBILE_PHONE = /^(?:\+?86[- ]?)?1[3-9]\d{9}$/;
+export const LANDLINE_PHONE = /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/;
+export const isChinesePhone = (value: string): boolean => MOBILE_PHONE.test(value) || LANDLINE_PHONE.test(value);
+
+/** Trims strings; leaves anything else for the validators to refuse. */
+export function Trim(): PropertyDecorator {
+  return Transform(({ value }: TransformFnParams): unknown => (typeof value === 'string' ? value.trim() : value));
+}
+
+/** Trims every item of a string list and drops later duplicates (case-insensitively). */
+export function cleanList(value: unknown, normalize: (item: string) => string = (item) => item.trim()): unknown {
+  if (!Array.isArray(value)) return value;
+  const seen = new Set<string>();
+  const result: unknown[] = [];
+  for (const item of value) {
+    if (typeof item !== 'string') {
+      result.push(item);
+      continue;
+    }
+    const cleaned = normalize(item);
+    const key = cleaned.toLowerCase();
+    if (cleaned !== '' && seen.has(key)) continue;
+    seen.add(key);
+    result.push(cleaned);
+  }
+  return result;
+}
+
+export function CleanList(normalize?: (item: string) => string): PropertyDecorator {
+  return Transform(({ value }: TransformFnParams): unknown => cleanList(value, normalize));
+}
+
+export const CleanPatentNumbers = (): PropertyDecorator => CleanList(normalizePatentNumber);
+
+/**
+ * For update inputs: the field may be left out, but an explicit null is validated (and refused)
+ * instead of silently clearing a required value.
+ */
+export function OptionalButNotNull(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+function stringRule(name: string, test: (value: string) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName.toString(),
+      options: { message, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && test(value) },
+    });
+}
+
+export const IsIndustryCode = (options?: ValidationOptions) =>
+  stringRule('isIndustryCode', isIndustryCode, 'must be an industry code from the taxonomy (e.g. TEXTILE)', options);
+
+export const IsRegionCode = (options?: ValidationOptions) =>
+  stringRule('isRegionCode', isRegionCode, 'must be a known GB/T 2260 region code (e.g. 330481)', options);
+
+export const IsChinesePhone = (options?: ValidationOptions) =>
+  stringRule(
+    'isChinesePhone',
+    isChinesePhone,
+    'must be a Chinese mobile number (e.g. 13800138000) or landline with area code (e.g. 0573-87654321)',
+    options,
+  );
+
+export const IsPatentNumber = (options?: ValidationOptions) =>
+  stringRule(
+    'isPatentNumber',
+    isValidPatentNumber,
+    'each must be a Chinese patent number like ZL202310123456.7 (4-digit year, type 1/2/3/8/9, 7-digit serial, correct check digit)',
+    options,
+  );
+
+/** ISO date (YYYY-MM-DD) in China time. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const isFutureDate = (value: string, now: Date = new Date()): boolean => isIsoDate(value) && value > todayInChina(now);
+
+export const IsFutureDate = (options?: ValidationOptions) =>
+  stringRule('isFutureDate', (value) => isFutureDate(value), 'must be a date after today, written YYYY-MM-DD', options);
+
+/** The value must not be less than the sibling `property` when both are given. */
+export function NotLessThan(property: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'notLessThan',
+      target: target.constructor,
+      propertyName: propertyName.toString(),
+      constraints: [property],
+      options: { message: `must not be less than ${property}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const other = (args.object as Record<string, unknown>)[property];
+          return typeof value !== 'number' || typeof other !== 'number' || value >= other;
+        },
+      },
+    });
+}
+
+/** Drops repeated values from a list (e.g. cooperation modes). */
+export function Unique(): PropertyDecorator {
+  return Transform(({ value }: TransformFnParams): unknown => (Array.isArray(value) ? [...new Set(value)] : value));
+}

@@ -1,0 +1,57 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { ServiceTokenClaims } from './tokens';
+
+/** Service tokens are short-lived; a caller signs a fresh one instead of storing it. */
+export const SERVICE_TOKEN_TTL_SECONDS = 5 * 60;
+
+/** The calling service, as proven by a verified service token. */
+export interface ServiceCaller {
+  service: string;
+}
+
+export type ServiceAuthenticatedRequest = Request & { serviceCaller?: ServiceCaller };
+
+/**
+ * Signs a token one service sends to another's internal HTTP routes (e.g. the search indexer reading
+ * the marketplace feed). Uses the JwtService of `AuthModule.forRoot(JWT_SECRET)`, so issuer, audience
+ * and algorithm match what `ServiceAuthGuard` verifies.
+ */
+export function signServiceToken(jwtService: JwtService, serviceName: string, ttlSeconds = SERVICE_TOKEN_TTL_SECONDS): Promise<string> {
+  const claims: ServiceTokenClaims = { sub: serviceName, typ: 'service' };
+  return jwtService.signAsync(claims, { expiresIn: ttlSeconds });
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1];
+}
+
+/**
+ * Guards internal HTTP routes: only a valid service token (`typ: 'service'`) passes; user access
+ * tokens are refused even though they are signed with the same key. Refusals are HTTP 401.
+ */
+@Injectable()
+export class ServiceAuthGuard implements CanActivate {
+  constructor(private readonly jwtService: JwtService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<ServiceAuthenticatedRequest>();
+    const token = bearerToken(request);
+    if (!token) throw new UnauthorizedException('Send a service token as "Authorization: Bearer <token>"');
+    let claims: Partial<ServiceTokenClaims>;
+    try {
+      claims = await this.jwtService.verifyAsync<Partial<ServiceTokenClaims>>(token);
+    } catch {
+      throw new UnauthorizedException('The service token is invalid or has expired: sign a new one');
+    }
+    if (claims.typ !== 'service' || typeof claims.sub !== 'string' || claims.sub === '') {
+      throw new UnauthorizedException('This route needs a service token, not a user token');
+    }
+    request.serviceCaller = { service: claims.sub };
+    return true;
+  }
+}
