@@ -1,5 +1,5 @@
-import { DemoNeed, DemoResult } from './types';
+import { DemoResult } from './types';
 
 export { DEMO_EXPERTS } from './experts';
-export const DEMO_NEEDS: readonly DemoNeed[] = [];
+export { DEMO_NEEDS } from './needs';
 export const DEMO_RESULTS: readonly DemoResult[] = [];
