@@ -1,3 +1,4 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -31,6 +32,8 @@ export class SubgraphModule {
           // Subgraphs listen on loopback only; the gateway is the public, hardened endpoint.
           playground: false,
           introspection: true,
+          // Traces are for Apollo's hosted studio, which this deployment does not use.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
           context: ({ req }: { req: Request }): GraphQLContext => ({ req }),
           formatError: formatGraphQLError,
         }),
