@@ -9,6 +9,7 @@ import { IDENTITY_CONFIG, IDENTITY_SCHEMA, IdentityConfig } from './identity.con
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedingModule } from './seeding/seeding.module';
+import { assertAdminPasswordAcceptable } from './seeding/seeding.service';
 import { UsersModule } from './users/users.module';
 
 @Global()
@@ -29,6 +30,7 @@ class IdentityConfigModule {
 export class IdentityAppModule {
   static forRoot(config: AppConfig): DynamicModule {
     const { databaseUrl, jwtSecret } = requireServiceSecrets(config);
+    assertAdminPasswordAcceptable(config.adminPassword);
     return {
       module: IdentityAppModule,
       imports: [

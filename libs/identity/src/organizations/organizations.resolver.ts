@@ -66,6 +66,6 @@ export class OrganizationsResolver {
     const loaders = this.loaders.for(context.req);
     const members = await loaders.members.load(organization.id);
     if (!isAdmin(viewer) && !members.some((member) => member.id === viewer.id)) return null;
-    return members.map(toUser);
+    return members.map((member) => toUser(member));
   }
 }

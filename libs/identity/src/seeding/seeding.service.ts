@@ -17,6 +17,12 @@ import { OrganizationRole, UserEntity } from '../users/user.entity';
 
 export const ADMIN_DISPLAY_NAME = '管理员';
 
+/** The administrator's password must meet the same policy as everyone's; checked before anything starts. */
+export function assertAdminPasswordAcceptable(password: string | undefined): void {
+  const problem = password === undefined ? null : passwordProblem(password);
+  if (problem) throw new ConfigError('ADMIN_PASSWORD', `a password of 8–128 characters with a letter and a digit (it ${problem})`, '<hidden>');
+}
+
 /**
  * Start-up data: the demo organisations and accounts into an empty database (SEED_DEMO), then the
  * administrator from ADMIN_EMAIL/ADMIN_PASSWORD. Runs before the service starts listening.
@@ -93,8 +99,7 @@ export class SeedingService implements OnApplicationBootstrap {
 
   /** Creates the administrator, or resets its password (ending its sessions) and makes sure it is an ADMIN. */
   async ensureAdmin(rawEmail: string, password: string): Promise<UserEntity> {
-    const problem = passwordProblem(password);
-    if (problem) throw new ConfigError('ADMIN_PASSWORD', `a password of 8–128 characters with a letter and a digit (it ${problem})`, '<hidden>');
+    assertAdminPasswordAcceptable(password);
     const email = normalizeEmail(rawEmail);
     const repository = this.dataSource.getRepository(UserEntity);
     let admin = await repository.findOneBy({ email });

@@ -54,3 +54,9 @@ export async function countRows(databaseUrl: string, table: string): Promise<num
   const [row] = await sql<{ count: string }>(databaseUrl, `SELECT count(*) FROM identity.${table}`);
   return Number(row.count);
 }
+
+/** The data of a result that must have succeeded; fails the test with the errors otherwise. */
+export function dataOf<T>(result: GraphQLResult<T>): T {
+  if (result.errors?.length || !result.data) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
+  return result.data;
+}

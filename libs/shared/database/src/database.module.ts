@@ -12,9 +12,9 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => serviceDataSourceOptions(options),
-          dataSourceFactory: async (dataSourceOptions) => {
+          dataSourceFactory: async (dataSourceOptions = serviceDataSourceOptions(options)) => {
             await ensureSchema(options.url, options.schema);
-            return new DataSource(dataSourceOptions!).initialize();
+            return new DataSource(dataSourceOptions).initialize();
           },
         }),
       ],
