@@ -1,7 +1,7 @@
 import { isAdmin } from '@ttm/auth';
 import { badInput, forbidden, unauthenticated } from '@ttm/errors';
 import { Connection, decodeCursor, DEFAULT_PAGE_SIZE, PageArgs, toConnection } from '@ttm/graphql';
-import { INDUSTRIES } from '@ttm/taxonomy';
+import { industryWithDescendants } from '@ttm/taxonomy';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from './ids';
 import { ListingBaseEntity } from './listing-base.entity';
@@ -39,15 +39,6 @@ export function applyListingScope<E extends ObjectLiteral>(
   }
   qb.andWhere(`${alias}.status = :status`, { status: ListingStatus.PUBLISHED });
   return 'publishedAt';
-}
-
-/** An industry code and every industry under it. */
-export function industryWithDescendants(code: string): string[] {
-  const codes = [code];
-  for (let index = 0; index < codes.length; index++) {
-    for (const industry of INDUSTRIES) if (industry.parent === codes[index]) codes.push(industry.code);
-  }
-  return codes;
 }
 
 /** GB/T 2260: a province (xx0000) or city (xxxx00) covers every code with its prefix. */

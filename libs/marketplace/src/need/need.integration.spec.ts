@@ -1,6 +1,6 @@
 import { Role } from '@ttm/auth';
 import { needInput, NEED_FIELDS } from '../testing/fixtures';
-import { RunningMarketplace, startMarketplace, TestUser } from '../testing/marketplace-test-app';
+import { RunningMarketplace, startMarketplace, TestUser, must } from '../testing/marketplace-test-app';
 
 const CREATE = `mutation ($input: CreateNeedInput!) { createNeed(input: $input) { ${NEED_FIELDS} } }`;
 const UPDATE = `mutation ($id: ID!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { ${NEED_FIELDS} } }`;
@@ -47,7 +47,7 @@ describe('needs over GraphQL (real service, real PostgreSQL)', () => {
   async function createNeed(owner: TestUser, overrides: Record<string, unknown> = {}): Promise<NeedView> {
     const { data, errors } = await marketplace.request<{ createNeed: NeedView }>(CREATE, { input: needInput(overrides) }, owner);
     expect(errors).toBeUndefined();
-    return data!.createNeed;
+    return must(data).createNeed;
   }
 
   async function publishedNeed(owner: TestUser, overrides: Record<string, unknown> = {}): Promise<NeedView> {
@@ -74,7 +74,7 @@ describe('needs over GraphQL (real service, real PostgreSQL)', () => {
 
     const list = await marketplace.request<{ needs: { totalCount: number; edges: { node: NeedView }[] } }>(NEEDS, {});
     expect(list.errors).toBeUndefined();
-    const node = list.data!.needs.edges.find((edge) => edge.node.id === created.id)?.node;
+    const node = must(list.data).needs.edges.find((edge) => edge.node.id === created.id)?.node;
     expect(node).toMatchObject({ status: 'PUBLISHED', contact: null, owner: { id: enterprise.id }, organizationName: '海宁某经编有限公司' });
 
     const asOwner = await marketplace.request<{ need: NeedView }>(NEED, { id: created.id }, enterprise);
@@ -92,11 +92,11 @@ describe('needs over GraphQL (real service, real PostgreSQL)', () => {
       expect(errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
     const list = await marketplace.request<{ needs: { edges: { node: NeedView }[] } }>(NEEDS, {}, otherEnterprise);
-    expect(list.data!.needs.edges.map((edge) => edge.node.id)).not.toContain(draft.id);
+    expect(must(list.data).needs.edges.map((edge) => edge.node.id)).not.toContain(draft.id);
     const mine = await marketplace.request<{ needs: { edges: { node: NeedView }[] } }>(NEEDS, { filter: { mine: true } }, enterprise);
-    expect(mine.data!.needs.edges.map((edge) => edge.node.id)).toContain(draft.id);
+    expect(must(mine.data).needs.edges.map((edge) => edge.node.id)).toContain(draft.id);
     const drafts = await marketplace.request<{ needs: { edges: { node: NeedView }[] } }>(NEEDS, { filter: { status: 'DRAFT' } }, admin);
-    expect(drafts.data!.needs.edges.map((edge) => edge.node.id)).toContain(draft.id);
+    expect(must(drafts.data).needs.edges.map((edge) => edge.node.id)).toContain(draft.id);
   });
 
   it('refuses other users and anonymous callers', async () => {
@@ -187,22 +187,22 @@ describe('needs over GraphQL (real service, real PostgreSQL)', () => {
     do {
       const page: { data?: { needs: { edges: { node: NeedView }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } =
         await marketplace.request(NEEDS, { filter: { mine: true, status: 'PUBLISHED' }, first: 2, after }, owner);
-      seen.push(...page.data!.needs.edges.map((edge) => edge.node.id));
-      after = page.data!.needs.pageInfo.hasNextPage ? page.data!.needs.pageInfo.endCursor : null;
+      seen.push(...must(page.data).needs.edges.map((edge) => edge.node.id));
+      after = must(page.data).needs.pageInfo.hasNextPage ? must(page.data).needs.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toEqual([...ids].reverse());
 
     const budget = await marketplace.request<{ needs: { edges: { node: NeedView }[] } }>(NEEDS, {
       filter: { mine: true, minBudget: 250000, maxBudget: 350000 },
     }, owner);
-    expect(budget.data!.needs.edges.map((edge) => edge.node.id)).toEqual([ids[3], ids[2]]);
+    expect(must(budget.data).needs.edges.map((edge) => edge.node.id)).toEqual([ids[3], ids[2]]);
 
     const region = await marketplace.request<{ needs: { totalCount: number } }>(NEEDS, { filter: { regionCode: '330400' } });
-    expect(region.data!.needs.totalCount).toBeGreaterThanOrEqual(5);
+    expect(must(region.data).needs.totalCount).toBeGreaterThanOrEqual(5);
     const elsewhere = await marketplace.request<{ needs: { totalCount: number } }>(NEEDS, { filter: { regionCode: '330000', industry: 'NEW_ENERGY' } });
-    expect(elsewhere.data!.needs.totalCount).toBe(0);
+    expect(must(elsewhere.data).needs.totalCount).toBe(0);
     const mode = await marketplace.request<{ needs: { totalCount: number } }>(NEEDS, { filter: { mine: true, cooperationMode: 'EQUITY' } }, owner);
-    expect(mode.data!.needs.totalCount).toBe(0);
+    expect(must(mode.data).needs.totalCount).toBe(0);
 
     const tampered = await marketplace.request(NEEDS, { first: 2, after: 'bm90LWEtY3Vyc29y' });
     expect(tampered.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

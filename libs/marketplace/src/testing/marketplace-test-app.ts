@@ -98,3 +98,9 @@ export async function startMarketplace(env: Record<string, string> = {}): Promis
     },
   };
 }
+
+/** The value, or a test failure saying it was missing (instead of a non-null assertion). */
+export function must<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`expected a ${what}, got ${String(value)}`);
+  return value;
+}
