@@ -2,7 +2,7 @@ import { Column, Entity } from 'typeorm';
 import { ListingBaseEntity } from '../listing/listing-base.entity';
 
 /** 专家: a researcher's public profile, one per researcher account. */
-@Entity('expert')
+@Entity('experts')
 export class ExpertEntity extends ListingBaseEntity {
   @Column('text')
   name!: string;

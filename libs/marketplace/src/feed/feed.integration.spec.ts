@@ -170,7 +170,7 @@ describe('outbox and the internal feed (real service, real PostgreSQL)', () => {
       await marketplace.sql('DROP TRIGGER fail_commit ON marketplace.outbox; DROP FUNCTION marketplace.fail_commit();');
     }
     expect(await marketplace.count('outbox')).toBe(outboxBefore);
-    const [row] = await marketplace.sql<{ status: string; version: number }>('SELECT status, version FROM marketplace.need WHERE id = $1', [createNeed.id]);
+    const [row] = await marketplace.sql<{ status: string; version: number }>('SELECT status, version FROM marketplace.needs WHERE id = $1', [createNeed.id]);
     expect(row).toEqual({ status: 'PENDING_REVIEW', version: 2 });
     expect(await eventsOf(createNeed.id)).toEqual([]);
   });
@@ -193,15 +193,15 @@ describe('demo data (SEED_DEMO=true)', () => {
 
   it('seeds every demo listing as PUBLISHED with its UPSERTED outbox row, once', async () => {
     const total = DEMO_NEEDS.length + DEMO_RESULTS.length + DEMO_EXPERTS.length;
-    expect(await marketplace.count('need')).toBe(DEMO_NEEDS.length);
-    expect(await marketplace.count('result')).toBe(DEMO_RESULTS.length);
-    expect(await marketplace.count('expert')).toBe(DEMO_EXPERTS.length);
+    expect(await marketplace.count('needs')).toBe(DEMO_NEEDS.length);
+    expect(await marketplace.count('results')).toBe(DEMO_RESULTS.length);
+    expect(await marketplace.count('experts')).toBe(DEMO_EXPERTS.length);
     expect(await marketplace.count('outbox')).toBe(total);
     const statuses = await marketplace.sql<{ status: string; oldest: Date }>(
       `SELECT status, min(published_at) AS oldest FROM (
-         SELECT status, published_at FROM marketplace.need UNION ALL
-         SELECT status, published_at FROM marketplace.result UNION ALL
-         SELECT status, published_at FROM marketplace.expert) listings GROUP BY status`,
+         SELECT status, published_at FROM marketplace.needs UNION ALL
+         SELECT status, published_at FROM marketplace.results UNION ALL
+         SELECT status, published_at FROM marketplace.experts) listings GROUP BY status`,
     );
     if (total > 0) {
       expect(statuses.map((row) => row.status)).toEqual(['PUBLISHED']);

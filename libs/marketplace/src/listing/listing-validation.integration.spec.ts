@@ -29,9 +29,9 @@ describe('bad input is refused with BAD_USER_INPUT and writes nothing', () => {
 
   async function counts(): Promise<Record<string, number>> {
     return {
-      need: await marketplace.count('need'),
-      result: await marketplace.count('result'),
-      expert: await marketplace.count('expert'),
+      need: await marketplace.count('needs'),
+      result: await marketplace.count('results'),
+      expert: await marketplace.count('experts'),
       outbox: await marketplace.count('outbox'),
     };
   }
@@ -83,14 +83,14 @@ describe('bad input is refused with BAD_USER_INPUT and writes nothing', () => {
     const id = must(created.data).createNeed.id;
     await marketplace.request(SUBMIT_NEED, { id }, enterprise);
     await marketplace.request(APPROVE, { id }, admin);
-    const [before] = await marketplace.sql<{ version: number; status: string }>('SELECT version, status FROM marketplace.need WHERE id = $1', [id]);
+    const [before] = await marketplace.sql<{ version: number; status: string }>('SELECT version, status FROM marketplace.needs WHERE id = $1', [id]);
 
     await expectRefused(UPDATE_NEED, { id, input: { budgetMin: 900000 } }, enterprise, 'budgetMax');
     await expectRefused(UPDATE_NEED, { id, input: { budgetMax: -1 } }, enterprise, 'budgetMax');
     await expectRefused(UPDATE_NEED, { id, input: { title: null } }, enterprise, 'title');
     await expectRefused(UPDATE_NEED, { id, input: { industry: 'CRYPTO' } }, enterprise, 'industry');
 
-    const [after] = await marketplace.sql<{ version: number; status: string }>('SELECT version, status FROM marketplace.need WHERE id = $1', [id]);
+    const [after] = await marketplace.sql<{ version: number; status: string }>('SELECT version, status FROM marketplace.needs WHERE id = $1', [id]);
     expect(after).toEqual(before);
     expect(after.status).toBe('PUBLISHED');
   });
@@ -103,11 +103,11 @@ describe('bad input is refused with BAD_USER_INPUT and writes nothing', () => {
   it('refuses to submit a need whose deadline has passed since it was written', async () => {
     const created = await marketplace.request<{ createNeed: { id: string } }>(CREATE_NEED, { input: needInput() }, enterprise);
     const id = must(created.data).createNeed.id;
-    await marketplace.sql(`UPDATE marketplace.need SET deadline = '2020-01-01' WHERE id = $1`, [id]);
+    await marketplace.sql(`UPDATE marketplace.needs SET deadline = '2020-01-01' WHERE id = $1`, [id]);
     const { errors } = await marketplace.request(SUBMIT_NEED, { id }, enterprise);
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0]?.message).toContain('deadline');
-    const [row] = await marketplace.sql<{ status: string }>('SELECT status FROM marketplace.need WHERE id = $1', [id]);
+    const [row] = await marketplace.sql<{ status: string }>('SELECT status FROM marketplace.needs WHERE id = $1', [id]);
     expect(row.status).toBe('DRAFT');
   });
 

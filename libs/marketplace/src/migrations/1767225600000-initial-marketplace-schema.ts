@@ -49,7 +49,7 @@ export class InitialMarketplaceSchema1767225600000 implements MigrationInterface
     await queryRunner.query(`SELECT set_config('search_path', '${MARKETPLACE_SCHEMA}', true)`);
     await queryRunner.query(OUTBOX_TABLE_SQL);
     await queryRunner.query(`
-      CREATE TABLE need (${listingColumns},${catalogColumns},
+      CREATE TABLE needs (${listingColumns},${catalogColumns},
         budget_min int CHECK (budget_min >= 0),
         budget_max int CHECK (budget_max >= 0),
         deadline date,
@@ -57,11 +57,11 @@ export class InitialMarketplaceSchema1767225600000 implements MigrationInterface
         anonymous boolean NOT NULL DEFAULT false,
         CHECK (budget_min IS NULL OR budget_max IS NULL OR budget_min <= budget_max)
       );
-      ${listingIndexes('need')}
-      CREATE INDEX need_cooperation_modes_idx ON need USING gin (cooperation_modes);
-      CREATE INDEX need_budget_idx ON need (budget_max, budget_min);
+      ${listingIndexes('needs')}
+      CREATE INDEX needs_cooperation_modes_idx ON needs USING gin (cooperation_modes);
+      CREATE INDEX needs_budget_idx ON needs (budget_max, budget_min);
 
-      CREATE TABLE result (${listingColumns},${catalogColumns},
+      CREATE TABLE results (${listingColumns},${catalogColumns},
         trl smallint NOT NULL CHECK (trl BETWEEN 1 AND 9),
         ip_type text NOT NULL CHECK (ip_type IN (${IP_TYPES})),
         patent_numbers text[] NOT NULL DEFAULT '{}',
@@ -70,26 +70,26 @@ export class InitialMarketplaceSchema1767225600000 implements MigrationInterface
         open_license_terms text,
         CHECK (NOT open_license OR open_license_terms IS NOT NULL)
       );
-      ${listingIndexes('result')}
-      CREATE INDEX result_cooperation_modes_idx ON result USING gin (cooperation_modes);
-      CREATE INDEX result_trl_idx ON result (trl);
-      CREATE INDEX result_asking_price_idx ON result (asking_price);
-      CREATE INDEX result_open_license_idx ON result (open_license);
+      ${listingIndexes('results')}
+      CREATE INDEX results_cooperation_modes_idx ON results USING gin (cooperation_modes);
+      CREATE INDEX results_trl_idx ON results (trl);
+      CREATE INDEX results_asking_price_idx ON results (asking_price);
+      CREATE INDEX results_open_license_idx ON results (open_license);
 
-      CREATE TABLE expert (${listingColumns},
+      CREATE TABLE experts (${listingColumns},
         name text NOT NULL,
         institution text NOT NULL,
         title text NOT NULL,
         fields text[] NOT NULL CHECK (cardinality(fields) BETWEEN 1 AND 10),
         bio text NOT NULL
       );
-      ${listingIndexes('expert')}
-      CREATE UNIQUE INDEX expert_one_per_owner_idx ON expert (owner_id);
+      ${listingIndexes('experts')}
+      CREATE UNIQUE INDEX experts_one_per_owner_idx ON experts (owner_id);
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`SELECT set_config('search_path', '${MARKETPLACE_SCHEMA}', true)`);
-    await queryRunner.query(`DROP TABLE expert; DROP TABLE result; DROP TABLE need; DROP TABLE outbox;`);
+    await queryRunner.query(`DROP TABLE experts; DROP TABLE results; DROP TABLE needs; DROP TABLE outbox;`);
   }
 }

@@ -2,7 +2,7 @@ import { Column, Entity } from 'typeorm';
 import { CatalogListingEntity } from '../listing/listing-base.entity';
 
 /** 技术需求: an enterprise's technical problem. */
-@Entity('need')
+@Entity('needs')
 export class NeedEntity extends CatalogListingEntity {
   /** CNY; null = 面议 (to be negotiated). */
   @Column('integer', { nullable: true })

@@ -3,7 +3,7 @@ import { CatalogListingEntity } from '../listing/listing-base.entity';
 import { IpType } from './ip-type';
 
 /** 科技成果: a research result offered for transfer, licence or cooperation. */
-@Entity('result')
+@Entity('results')
 export class ResultEntity extends CatalogListingEntity {
   /** 技术成熟度 1–9. */
   @Column('smallint')

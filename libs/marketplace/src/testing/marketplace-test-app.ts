@@ -36,7 +36,7 @@ export interface RunningMarketplace {
   user(...roles: Role[]): Promise<TestUser>;
   serviceToken(service?: string): Promise<string>;
   sql<T extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
-  count(table: 'need' | 'result' | 'expert' | 'outbox'): Promise<number>;
+  count(table: 'needs' | 'results' | 'experts' | 'outbox'): Promise<number>;
   close(): Promise<void>;
 }
 
