@@ -137,3 +137,11 @@ export function demoContact(n: number): DemoContact {
   if (!person) throw new Error(`No demo account number ${n}`);
   return { name: person.name, phone: person.phone, email: `${person.email}@${domain}` };
 }
+
+/** Region code of the organisation a demo person belongs to; listings are located there. */
+export function demoRegion(n: number): string {
+  const org = BY_NUMBER.get(n)?.org;
+  const region = DEMO_ORGANIZATIONS.find((organization) => organization.id === organizationId(org ?? 0))?.regionCode;
+  if (!region) throw new Error(`Demo account number ${n} has no organisation`);
+  return region;
+}

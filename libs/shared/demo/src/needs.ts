@@ -1,5 +1,5 @@
 import { CooperationMode } from '@ttm/taxonomy';
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, demoAccount, demoContact } from './accounts';
+import { demoAccount, demoContact, demoRegion } from './accounts';
 import { needId } from './ids';
 import { DemoNeed } from './types';
 
@@ -13,18 +13,10 @@ type NeedDraft = Omit<DemoNeed, 'id' | 'ownerId' | 'contact' | 'regionCode' | 'a
   minTrl?: number;
 };
 
-/** A need is located where its owner's organisation is registered. */
-function regionOf(owner: number): string {
-  const organizationId = DEMO_ACCOUNTS.find((account) => account.id === demoAccount(owner))?.organizationId;
-  const region = DEMO_ORGANIZATIONS.find((organization) => organization.id === organizationId)?.regionCode;
-  if (!region) throw new Error(`Demo account ${owner} has no organisation`);
-  return region;
-}
-
 const need = ({ n, owner, anonymous = false, minTrl, ...rest }: NeedDraft): DemoNeed => ({
   id: needId(n),
   ownerId: demoAccount(owner),
-  regionCode: regionOf(owner),
+  regionCode: demoRegion(owner),
   anonymous,
   minTrl: minTrl ?? null,
   contact: demoContact(owner),

@@ -82,3 +82,13 @@ export interface DemoExpert {
 }
 
 export const DEMO_PASSWORD = 'Demo@2026pass';
+
+/**
+ * Which demo results and experts genuinely answer a demo need, as a domain person would pair them.
+ * Not seeded anywhere: a yardstick for matching and search tests (recall of the expected pairs).
+ */
+export interface DemoMatchHint {
+  needId: string;
+  resultIds: string[];
+  expertIds: string[];
+}
