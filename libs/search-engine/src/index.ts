@@ -1,1 +1,14 @@
-export {};
+export * from './search-engine';
+export * from './filter';
+export { resolveSchema } from './schema';
+export type { ResolvedSchema } from './schema';
+export * from './synonyms';
+export * from './listing-schema';
+export * from './create-search-engine';
+export { EmbeddedSearchEngine } from './embedded/embedded-engine';
+export type { EmbeddedEngineOptions } from './embedded/embedded-engine';
+export { MeilisearchEngine, SearchEngineError } from './meilisearch/meilisearch-engine';
+export type { MeilisearchEngineOptions } from './meilisearch/meilisearch-engine';
+export { condenseQuery } from './text/condense';
+export { Analyzer, normalizeText } from './text/analyzer';
+export { DOMAIN_TERMS, STOP_WORDS } from './text/domain-terms';

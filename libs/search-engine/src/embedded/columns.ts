@@ -1,0 +1,162 @@
+import { CheckedFilter, toEpochMillis } from '../filter';
+import { FieldType } from '../search-engine';
+
+/**
+ * Column storage of the filterable / sortable / facet fields, indexed by internal document number:
+ * filters and facet counts read typed arrays instead of documents.
+ */
+export interface Column {
+  readonly type: FieldType;
+  set(doc: number, value: unknown): void;
+  clear(doc: number): void;
+  grow(capacity: number): void;
+  has(doc: number): boolean;
+}
+
+function grown<T extends Float64Array | Int32Array>(array: T, capacity: number, fill: number): T {
+  if (array.length >= capacity) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(capacity, array.length * 2));
+  next.fill(fill);
+  next.set(array);
+  return next;
+}
+
+/** Numbers, booleans (0/1) and dates (epoch ms); NaN = no value. */
+export class NumberColumn implements Column {
+  values = new Float64Array(1024).fill(NaN);
+
+  constructor(readonly type: 'number' | 'boolean' | 'date') {}
+
+  grow(capacity: number): void {
+    this.values = grown(this.values, capacity, NaN);
+  }
+
+  set(doc: number, value: unknown): void {
+    let number = NaN;
+    if (this.type === 'boolean') number = value === true ? 1 : value === false ? 0 : NaN;
+    else if (this.type === 'date') number = toEpochMillis(value) ?? NaN;
+    else if (typeof value === 'number' && Number.isFinite(value)) number = value;
+    this.values[doc] = number;
+  }
+
+  clear(doc: number): void {
+    this.values[doc] = NaN;
+  }
+
+  has(doc: number): boolean {
+    return !Number.isNaN(this.values[doc]!);
+  }
+
+  /** The facet label of a value, as Meilisearch prints it. */
+  label(value: number): string {
+    if (this.type === 'boolean') return value === 1 ? 'true' : 'false';
+    return String(value);
+  }
+}
+
+/** Exact-match strings, one or several per document, dictionary-encoded. */
+export class KeywordColumn implements Column {
+  readonly type = 'keyword' as const;
+  readonly dictionary = new Map<string, number>();
+  readonly labels: string[] = [];
+  /** First value per document, -1 = none. */
+  first = new Int32Array(1024).fill(-1);
+  /** Further values of multi-valued documents. */
+  readonly rest = new Map<number, Int32Array>();
+
+  grow(capacity: number): void {
+    this.first = grown(this.first, capacity, -1);
+  }
+
+  set(doc: number, value: unknown): void {
+    this.clear(doc);
+    const values = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+    const ids: number[] = [];
+    for (const item of values) {
+      if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') continue;
+      const id = this.intern(String(item));
+      if (!ids.includes(id)) ids.push(id);
+    }
+    if (ids.length === 0) return;
+    this.first[doc] = ids[0]!;
+    if (ids.length > 1) this.rest.set(doc, Int32Array.from(ids.slice(1)));
+  }
+
+  clear(doc: number): void {
+    this.first[doc] = -1;
+    this.rest.delete(doc);
+  }
+
+  has(doc: number): boolean {
+    return this.first[doc] !== -1;
+  }
+
+  contains(doc: number, id: number): boolean {
+    if (this.first[doc] === id) return true;
+    const rest = this.rest.get(doc);
+    return rest !== undefined && rest.includes(id);
+  }
+
+  private intern(value: string): number {
+    let id = this.dictionary.get(value);
+    if (id === undefined) {
+      id = this.labels.length;
+      this.dictionary.set(value, id);
+      this.labels.push(value);
+    }
+    return id;
+  }
+}
+
+export type AnyColumn = NumberColumn | KeywordColumn;
+
+export function createColumn(type: FieldType): AnyColumn {
+  return type === 'keyword' || type === 'text' ? new KeywordColumn() : new NumberColumn(type);
+}
+
+/** Compiles a checked filter into a predicate over internal document numbers. */
+export function compileFilter(filter: CheckedFilter, columns: ReadonlyMap<string, AnyColumn>): (doc: number) => boolean {
+  switch (filter.kind) {
+    case 'and': {
+      const parts = filter.filters.map((child) => compileFilter(child, columns));
+      return (doc) => parts.every((part) => part(doc));
+    }
+    case 'or': {
+      const parts = filter.filters.map((child) => compileFilter(child, columns));
+      return (doc) => parts.some((part) => part(doc));
+    }
+    case 'not': {
+      const inner = compileFilter(filter.filter, columns);
+      return (doc) => !inner(doc);
+    }
+    case 'exists': {
+      const column = columns.get(filter.field)!;
+      return (doc) => column.has(doc);
+    }
+    case 'eq':
+    case 'in': {
+      const column = columns.get(filter.field)!;
+      const values = filter.kind === 'eq' ? [filter.value] : filter.values;
+      const negate = filter.kind === 'eq' && filter.negate;
+      let test: (doc: number) => boolean;
+      if (column instanceof KeywordColumn) {
+        const ids = values.map((value) => column.dictionary.get(String(value))).filter((id): id is number => id !== undefined);
+        test = ids.length === 1 ? (doc) => column.contains(doc, ids[0]!) : (doc) => ids.some((id) => column.contains(doc, id));
+      } else {
+        const numbers = values.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : Number(value)));
+        const data = () => column.values;
+        test = (doc) => numbers.includes(data()[doc]!);
+      }
+      return negate ? (doc) => !test(doc) : test;
+    }
+    case 'range': {
+      const column = columns.get(filter.field) as NumberColumn;
+      const { gt, gte, lt, lte } = filter;
+      return (doc) => {
+        const value = column.values[doc]!;
+        if (Number.isNaN(value)) return false;
+        return (gt === undefined || value > gt) && (gte === undefined || value >= gte) && (lt === undefined || value < lt) && (lte === undefined || value <= lte);
+      };
+    }
+  }
+}
