@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@ttm/auth';
 import { Connection, PageArgs } from '@ttm/graphql';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, Not, QueryFailedError } from 'typeorm';
 import { newListingId } from '../listing/ids';
 import { assignChanges, contactColumns, optionalContact, rejectNulls } from '../listing/listing-changes';
 import { ListingLifecycle } from '../listing/listing-lifecycle.service';
 import { applyClassificationFilters, applyListingScope, paginate } from '../listing/listing-query';
+import { ListingStatus } from '../listing/listing-status';
 import { ListingErrors } from '../listing/listing.errors';
 import { Viewer } from '../listing/visibility';
 import { ExpertEntity } from './expert.entity';
@@ -23,9 +24,9 @@ export class ExpertService {
     private readonly lifecycle: ListingLifecycle,
   ) {}
 
-  /** One profile per researcher account. */
+  /** One open profile per researcher account (after closing it, a researcher may start a new one). */
   async create(input: CreateExpertInput, owner: AuthUser): Promise<ExpertEntity> {
-    const existing = await this.dataSource.getRepository(ExpertEntity).findOne({ where: { ownerId: owner.id }, select: { id: true } });
+    const existing = await this.openProfileOf(owner.id);
     if (existing) throw ListingErrors.expertProfileExists(owner, existing.id);
     const expert = Object.assign(new ExpertEntity(), {
       id: newListingId(),
@@ -43,9 +44,15 @@ export class ExpertService {
       return await this.lifecycle.create(expert);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const winner = await this.dataSource.getRepository(ExpertEntity).findOneOrFail({ where: { ownerId: owner.id } });
-      throw ListingErrors.expertProfileExists(owner, winner.id);
+      const winner = await this.openProfileOf(owner.id);
+      throw ListingErrors.expertProfileExists(owner, winner?.id ?? 'unknown');
     }
+  }
+
+  private openProfileOf(ownerId: string): Promise<ExpertEntity | null> {
+    return this.dataSource
+      .getRepository(ExpertEntity)
+      .findOne({ where: { ownerId, status: Not(ListingStatus.CLOSED) }, select: { id: true } });
   }
 
   update(id: string, input: UpdateExpertInput, actor: AuthUser): Promise<ExpertEntity> {

@@ -84,7 +84,7 @@ export class InitialMarketplaceSchema1767225600000 implements MigrationInterface
         bio text NOT NULL
       );
       ${listingIndexes('experts')}
-      CREATE UNIQUE INDEX experts_one_per_owner_idx ON experts (owner_id);
+      CREATE UNIQUE INDEX experts_one_per_owner_idx ON experts (owner_id) WHERE status <> 'CLOSED';
     `);
   }
 

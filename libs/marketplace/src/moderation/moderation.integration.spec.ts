@@ -10,6 +10,7 @@ const RESULTS = `query ($filter: ResultFilter) { results(filter: $filter) { tota
 const CREATE_EXPERT = `mutation ($input: CreateExpertInput!) { createExpert(input: $input) { ${EXPERT_FIELDS} } }`;
 const UPDATE_EXPERT = `mutation ($id: ID!, $input: UpdateExpertInput!) { updateExpert(id: $id, input: $input) { id status title } }`;
 const SUBMIT_EXPERT = `mutation ($id: ID!) { submitExpert(id: $id) { id status } }`;
+const CLOSE_EXPERT = `mutation ($id: ID!) { closeExpert(id: $id) { id status } }`;
 const EXPERTS = `query ($filter: ExpertFilter) { experts(filter: $filter) { totalCount edges { node { id name fields contact { name } } } } }`;
 const CREATE_NEED = `mutation ($input: CreateNeedInput!) { createNeed(input: $input) { id } }`;
 const SUBMIT_NEED = `mutation ($id: ID!) { submitNeed(id: $id) { id status } }`;
@@ -105,6 +106,10 @@ describe('results, experts and moderation (real service, real PostgreSQL)', () =
       filter: { field: '功能纤维', regionCode: '330000' },
     });
     expect(byField.data?.experts.edges).toEqual([{ node: { id: expert.id, name: '张教授', fields: ['纺织材料', '功能纤维'], contact: null } }]);
+
+    expect((await marketplace.request(CLOSE_EXPERT, { id: expert.id }, owner)).errors).toBeUndefined();
+    const fresh = await marketplace.request<{ createExpert: Listing }>(CREATE_EXPERT, { input: expertInput() }, owner);
+    expect(fresh.data?.createExpert.status).toBe('DRAFT');
   });
 
   it('lists everything waiting for review, across kinds, oldest first, to administrators only', async () => {
