@@ -7,6 +7,10 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '..', '..');
 export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'Admin-e2e-2026' };
 
+/** Launchers still running; killed if the test process exits without stopping them (e.g. a timeout). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 export interface RunningMarketplace {
   url: string;
   dataDir: string;
@@ -56,6 +60,8 @@ export async function startMarketplace(options: StartOptions = {}): Promise<Runn
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   const ready = new Promise<void>((resolveReady, reject) => {
