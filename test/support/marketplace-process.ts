@@ -9,7 +9,7 @@ export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'Admin-e2e-2026' 
 
 /** Launchers still running; killed if the test process exits without stopping them (e.g. a timeout). */
 const running = new Set<ChildProcess>();
-process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+process.once('exit', () => running.forEach((child) => child.pid && process.kill(-child.pid, 'SIGKILL')));
 
 export interface RunningMarketplace {
   url: string;
@@ -59,6 +59,8 @@ export async function startMarketplace(options: StartOptions = {}): Promise<Runn
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a test that dies can take the services down with the launcher.
+    detached: true,
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
