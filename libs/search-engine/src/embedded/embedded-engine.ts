@@ -26,7 +26,7 @@ export interface EmbeddedEngineOptions {
 }
 
 /** Documents are segmented and applied in chunks, so the main thread indexes while workers segment. */
-const APPLY_CHUNK = 512;
+const APPLY_CHUNK = 256;
 /** Compact the journal into a new snapshot once it outgrows the snapshot (and this floor). */
 const COMPACT_FLOOR_BYTES = 32 * 1024 * 1024;
 

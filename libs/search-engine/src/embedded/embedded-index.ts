@@ -3,6 +3,7 @@ import { CheckedRequest, ResolvedSchema } from '../schema';
 import { MAX_QUERY_TERMS, SearchDocument, SearchHit, SearchResponse } from '../search-engine';
 import { SynonymMatcher } from '../synonyms';
 import { Analyzer, isLatinToken, isNumericToken, normalizeText } from '../text/analyzer';
+import { generalIdf } from '../text/condense';
 import { highlightSnippet } from '../text/highlight';
 import { AnyColumn, compileFilter, createColumn, KeywordColumn, NumberColumn } from './columns';
 
@@ -161,9 +162,13 @@ export class EmbeddedIndexData<D extends SearchDocument> {
     const df = (token: string): number => {
       let value = dfCache.get(token);
       if (value === undefined) {
+        // The largest per-field count: a lower bound of the true df that ignores a term repeated across fields.
         value = 0;
-        for (const field of this.text) for (const slot of postings(field, token)) value += slot?.length ?? 0;
-        value = Math.min(value, this.ids.size);
+        for (const field of this.text) {
+          let inField = 0;
+          for (const slot of postings(field, token)) inField += slot?.length ?? 0;
+          value = Math.max(value, inField);
+        }
         dfCache.set(token, value);
       }
       return value;
@@ -230,8 +235,10 @@ export class EmbeddedIndexData<D extends SearchDocument> {
       terms.push({ ...term, df: termDf, idf: Math.log(1 + (n - termDf + 0.5) / (termDf + 0.5)) });
     }
     if (terms.length > MAX_QUERY_TERMS) {
-      // Keep the most specific terms (highest IDF), in query order.
-      const keep = new Set([...terms].sort((a, b) => a.df - b.df).slice(0, MAX_QUERY_TERMS));
+      // Keep the most specific terms, in query order: rare here and rare in general Chinese (jieba's
+      // IDF), so that words like 希望 or 要求 do not crowd out 断纱 in a small index.
+      const weight = (term: PlanTerm) => term.idf * generalIdf(term.label) * (term.label.length === 1 ? 0.3 : 1);
+      const keep = new Set([...terms].sort((a, b) => weight(b) - weight(a)).slice(0, MAX_QUERY_TERMS));
       terms = terms.filter((term) => keep.has(term));
     }
     return terms;

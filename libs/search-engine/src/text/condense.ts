@@ -6,7 +6,7 @@ let jiebaIdf: Map<string, number> | undefined;
 let jiebaMedianIdf = 10;
 
 /** jieba's IDF table (from its large general corpus), parsed on first use. */
-function generalIdf(term: string): number {
+export function generalIdf(term: string): number {
   if (!jiebaIdf) {
     jiebaIdf = new Map();
     const values: number[] = [];

@@ -15,7 +15,7 @@ interface PoolWorker {
 
 /** Below this many texts the round trip to a worker costs more than segmenting in place. */
 const INLINE_LIMIT = 64;
-const CHUNK = 512;
+const CHUNK = 256;
 
 /**
  * Segments texts with jieba on worker threads (one jieba per worker), so indexing uses every core
@@ -36,7 +36,7 @@ export class SegmenterPool {
 
   /** Token strings for `texts` (empty string for empty/null text), in order. */
   async segment(texts: readonly (string | null)[]): Promise<string[]> {
-    if (this.size === 0 || texts.length < INLINE_LIMIT) return texts.map((text) => (text ? this.inline.indexTokens(text).join(' ') : ''));
+    if (this.size === 0 || texts.length < INLINE_LIMIT) return texts.map((text) => (text ? [...new Set(this.inline.indexTokens(text))].join(' ') : ''));
     const chunks: Promise<string[]>[] = [];
     for (let start = 0; start < texts.length; start += CHUNK) chunks.push(this.send(texts.slice(start, start + CHUNK)));
     return (await Promise.all(chunks)).flat();

@@ -14,7 +14,8 @@ parentPort.on('message', (message) => {
     const out = new Array(message.texts.length);
     for (let i = 0; i < message.texts.length; i++) {
       const text = message.texts[i];
-      out[i] = text ? analyzer.indexTokens(text).join(' ') : '';
+      // Only a term's first position counts in the index: send each token once.
+      out[i] = text ? [...new Set(analyzer.indexTokens(text))].join(' ') : '';
     }
     parentPort.postMessage({ id: message.id, tokens: out });
   } catch (error) {
