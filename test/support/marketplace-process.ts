@@ -47,6 +47,7 @@ export async function startMarketplace(options: StartOptions = {}): Promise<Runn
     PORT: String(port),
     IDENTITY_PORT: String(await freePort()),
     MARKETPLACE_PORT: String(await freePort()),
+    SEARCH_PORT: String(await freePort()),
     DATA_DIR: dataDir,
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,

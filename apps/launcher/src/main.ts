@@ -1,9 +1,8 @@
-import { loadConfig, SERVICE_NAMES, serviceUrl } from '@ttm/config';
+import { loadConfig, persistentJwtSecret, SERVICE_NAMES, serviceUrl } from '@ttm/config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '@ttm/database';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { graphqlAnswers } from './readiness';
-import { persistentJwtSecret } from './secrets';
 import { Supervisor } from './supervisor';
 
 const START_TIMEOUT_MS = 120_000;

@@ -1,1 +1,4 @@
-export {};
+export * from './search-app.module';
+export * from './index/indexed-listing';
+export * from './indexer/listing-indexer.service';
+export type { ReindexStatus } from './reindex/reindex.controller';

@@ -1,0 +1,13 @@
+import { loadConfig } from '@ttm/config';
+import { bootstrapSubgraph } from '@ttm/graphql';
+import { searchServiceModule } from '@ttm/search';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await bootstrapSubgraph(searchServiceModule(config), 'search', config.servicePorts.search);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AuthModule } from '@ttm/auth';
+import { AppConfig, requireServiceSecrets } from '@ttm/config';
+import { DatabaseModule } from '@ttm/database';
+import { SubgraphModule } from '@ttm/graphql';
+import { APP_CONFIG, ListingIndex } from './index/listing-index.provider';
+import { ListingIndexer } from './indexer/listing-indexer.service';
+import { MarketplaceFeedClient } from './indexer/marketplace-feed.client';
+import { SEARCH_MIGRATIONS } from './migrations';
+import { ReindexController } from './reindex/reindex.controller';
+import { SearchResolver } from './search/search.resolver';
+import { SearchService } from './search/search.service';
+import { SynonymGroupEntity } from './synonyms/synonym-group.entity';
+import { SynonymsResolver } from './synonyms/synonyms.resolver';
+import { SynonymsService } from './synonyms/synonyms.service';
+
+export const SEARCH_SCHEMA = 'search';
+
+/** The search service: the listing index, the indexer following the marketplace feed, and the `search` subgraph. */
+@Module({})
+export class SearchAppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const { databaseUrl, jwtSecret } = requireServiceSecrets(config);
+    return {
+      module: SearchAppModule,
+      imports: [
+        AuthModule.forRoot(jwtSecret),
+        DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
+        SubgraphModule.forRoot({ name: 'search' }),
+      ],
+      controllers: [ReindexController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        ListingIndex,
+        MarketplaceFeedClient,
+        ListingIndexer,
+        SearchService,
+        SearchResolver,
+        SynonymsService,
+        SynonymsResolver,
+      ],
+    };
+  }
+}
+
+/** `bootstrapSubgraph` takes a module class; this wraps the configured dynamic module in one. */
+export function searchServiceModule(config: AppConfig): Type<unknown> {
+  @Module({ imports: [SearchAppModule.forRoot(config)] })
+  class SearchServiceModule {}
+  return SearchServiceModule;
+}
