@@ -42,6 +42,7 @@ export class Supervisor {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const prefix = `[${spec.name}]`;
+    console.log(`[launcher] started ${spec.name} (pid ${child.pid})`);
     pipeWithPrefix(child.stdout, prefix, process.stdout);
     pipeWithPrefix(child.stderr, prefix, process.stderr);
     this.children.set(spec.name, child);
