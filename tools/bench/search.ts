@@ -27,7 +27,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const options: Options = { docs: 100_000, engine: loadConfig().meiliHost ? 'meilisearch' : 'embedded', queries: undefined, gateway: undefined, memoryOnly: false, seed: 20240601 };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     const value = () => {
       const next = argv[++i];
       if (next === undefined) throw new Error(`${arg} needs a value`);
@@ -93,7 +93,7 @@ function generateListings(lines: EvalLine[], count: number, random: () => number
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 4);
   const keywords = [...new Set(lines.filter((line) => line.id.endsWith('-keywords')).flatMap((line) => line.text.split(/\s+/)))].filter(Boolean);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const out: ListingDocument[] = [];
   const start = Date.parse('2023-01-01T00:00:00Z');
   for (let i = 0; i < count; i++) {
@@ -133,7 +133,7 @@ function generateListings(lines: EvalLine[], count: number, random: () => number
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
+    [items[i], items[j]] = [items[j], items[i]];
   }
   return items;
 }
@@ -146,7 +146,7 @@ interface SearchTarget {
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function measure(target: SearchTarget, requests: SearchRequest[], warmup: number): Promise<{ p50: number; p95: number; p99: number; mean: number }> {
@@ -211,7 +211,7 @@ async function main(): Promise<void> {
       query: i % 3 === 0 ? '' : query,
       facets,
       limit: 20,
-      filter: i % 2 === 0 ? F.eq('industry', INDUSTRIES[i % INDUSTRIES.length]!) : undefined,
+      filter: i % 2 === 0 ? F.eq('industry', INDUSTRIES[i % INDUSTRIES.length]) : undefined,
     }));
     const facetTimes = await measure(direct, facetRequests, 20);
     console.log(`facet queries (${facetRequests.length}; a third without text, half filtered by industry; 4 facets): p50 ${facetTimes.p50} ms, p95 ${facetTimes.p95} ms, p99 ${facetTimes.p99} ms`);

@@ -76,7 +76,7 @@ export function checkFilter(schema: ResolvedSchema, filter: Filter): CheckedFilt
     if (depth > MAX_DEPTH) throw badInput(`Filter is nested too deeply: use at most ${MAX_DEPTH} levels`);
     if (typeof node !== 'object' || node === null) throw badInput('Filter must be an object');
     if ('and' in node || 'or' in node) {
-      const list = 'and' in node ? node.and : (node as { or: readonly Filter[] }).or;
+      const list = 'and' in node ? node.and : (node).or;
       if (!Array.isArray(list) || list.length === 0) throw badInput('Filter and/or needs a non-empty list of filters');
       return { kind: 'and' in node ? 'and' : 'or', filters: list.map((child: Filter) => visit(child, depth + 1)) };
     }

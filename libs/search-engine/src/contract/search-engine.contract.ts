@@ -3,6 +3,12 @@ import { F, Filter } from '../filter';
 import { SearchEngine, SearchIndex, SearchRequest } from '../search-engine';
 import { CONTRACT_CORPUS, CONTRACT_SCHEMA, CONTRACT_SYNONYMS, ContractDoc } from './contract-fixtures';
 
+function corpusDoc(id: string): ContractDoc {
+  const found = CONTRACT_CORPUS.find((doc) => doc.id === id);
+  if (!found) throw new Error(`No fixture ${id}`);
+  return found;
+}
+
 export interface ContractTarget {
   engine: SearchEngine;
   /** Drops what the run created (indexes on a server, files on disk). */
@@ -67,10 +73,11 @@ export function describeSearchEngineContract(label: string, createTarget: () => 
 
       it('highlights Chinese terms with the requested tags, HTML-escaped', async () => {
         const response = await shared.search({ query: '钙钛矿', highlight: { fields: ['title', 'description', 'keywords'] } });
-        const hit = response.hits.find((candidate) => candidate.id === 'r-perovskite')!;
+        const hit = response.hits.find((candidate) => candidate.id === 'r-perovskite');
+        if (!hit) throw new Error('r-perovskite not found');
         expect(hit.highlights['title']?.[0]).toContain('<em>钙钛矿</em>');
         expect(hit.highlights['keywords']).toEqual(['<em>钙钛矿</em>']);
-        const description = hit.highlights['description']![0]!;
+        const description = hit.highlights['description'][0];
         expect(description).toContain('<em>钙钛矿</em>');
         expect(description.replace(/<\/?em>/g, '')).not.toMatch(/[<>]/);
         const custom = await shared.search({ query: '断纱', highlight: { fields: ['title'], preTag: '[[', postTag: ']]' } });
@@ -168,7 +175,7 @@ export function describeSearchEngineContract(label: string, createTarget: () => 
             expect({ field, value, count: filtered.totalHits }).toEqual({ field, value, count });
           }
         }
-        const industries = Object.values(response.facetDistribution['industry']!).reduce((sum, count) => sum + count, 0);
+        const industries = Object.values(response.facetDistribution['industry']).reduce((sum, count) => sum + count, 0);
         expect(industries).toBe(response.totalHits);
       });
     });
@@ -176,11 +183,11 @@ export function describeSearchEngineContract(label: string, createTarget: () => 
     describe('sorting and pagination', () => {
       it('sorts by a number field, documents without a value last', async () => {
         const ascending = await ids(shared, { sort: [{ field: 'budget', direction: 'asc' }] });
-        const budgets = ascending.map((id) => CONTRACT_CORPUS.find((doc) => doc.id === id)!.budget);
+        const budgets = ascending.map((id) => corpusDoc(id).budget);
         const present = budgets.filter((budget): budget is number => budget !== null);
         expect(present).toEqual([...present].sort((a, b) => a - b));
         expect(budgets.slice(present.length).every((budget) => budget === null)).toBe(true);
-        const descending = (await ids(shared, { sort: [{ field: 'budget', direction: 'desc' }] })).map((id) => CONTRACT_CORPUS.find((doc) => doc.id === id)!.budget);
+        const descending = (await ids(shared, { sort: [{ field: 'budget', direction: 'desc' }] })).map((id) => corpusDoc(id).budget);
         const presentDesc = descending.filter((budget): budget is number => budget !== null);
         expect(presentDesc).toEqual([...presentDesc].sort((a, b) => b - a));
         expect(descending.slice(presentDesc.length).every((budget) => budget === null)).toBe(true);
@@ -212,15 +219,15 @@ export function describeSearchEngineContract(label: string, createTarget: () => 
       it('runs several searches in one call', async () => {
         const requests: SearchRequest[] = [{ query: '钙钛矿' }, { filter: F.eq('kind', 'EXPERT') }];
         const [first, second] = await shared.searchMany(requests);
-        expect(first!.hits.map((hit) => hit.id)).toEqual(await ids(shared, requests[0]!));
-        expect(second!.hits.map((hit) => hit.id).sort()).toEqual(oracle((doc) => doc.kind === 'EXPERT'));
+        expect(first.hits.map((hit) => hit.id)).toEqual(await ids(shared, requests[0]));
+        expect(second.hits.map((hit) => hit.id).sort()).toEqual(oracle((doc) => doc.kind === 'EXPERT'));
       });
     });
 
     describe('writes', () => {
       it('replaces a document on upsert and removes it on delete', async () => {
         const index = await freshIndex();
-        const chip = CONTRACT_CORPUS.find((doc) => doc.id === 'r-chip-pack')!;
+        const chip = corpusDoc('r-chip-pack');
         expect(await ids(index, { query: '导热' })).toContain('r-chip-pack');
         await index.upsert([{ ...chip, title: '芯片封装液冷板', description: '微通道液冷板，用于大功率芯片散热。', keywords: ['液冷'] }]);
         expect(await ids(index, { query: '导热' })).not.toContain('r-chip-pack');
@@ -246,7 +253,7 @@ export function describeSearchEngineContract(label: string, createTarget: () => 
         const index = await freshIndex();
         await index.setSynonyms(CONTRACT_SYNONYMS);
         const replacement = CONTRACT_CORPUS.filter((doc) => doc.id !== 'n-leather').concat({
-          ...CONTRACT_CORPUS[0]!,
+          ...CONTRACT_CORPUS[0],
           id: 'r-new-membrane',
           title: '纳滤膜制革废水回用',
           description: '纳滤膜分离回收铬鞣废水中的铬盐。',

@@ -44,7 +44,7 @@ export class NumberColumn implements Column {
   }
 
   has(doc: number): boolean {
-    return !Number.isNaN(this.values[doc]!);
+    return !Number.isNaN(this.values[doc]);
   }
 
   /** The facet label of a value, as Meilisearch prints it. */
@@ -78,7 +78,7 @@ export class KeywordColumn implements Column {
       if (!ids.includes(id)) ids.push(id);
     }
     if (ids.length === 0) return;
-    this.first[doc] = ids[0]!;
+    this.first[doc] = ids[0] as number;
     if (ids.length > 1) this.rest.set(doc, Int32Array.from(ids.slice(1)));
   }
 
@@ -114,6 +114,12 @@ export function createColumn(type: FieldType): AnyColumn {
   return type === 'keyword' || type === 'text' ? new KeywordColumn() : new NumberColumn(type);
 }
 
+export function columnOf(columns: ReadonlyMap<string, AnyColumn>, field: string): AnyColumn {
+  const column = columns.get(field);
+  if (!column) throw new Error(`No column for ${field}`);
+  return column;
+}
+
 /** Compiles a checked filter into a predicate over internal document numbers. */
 export function compileFilter(filter: CheckedFilter, columns: ReadonlyMap<string, AnyColumn>): (doc: number) => boolean {
   switch (filter.kind) {
@@ -130,22 +136,22 @@ export function compileFilter(filter: CheckedFilter, columns: ReadonlyMap<string
       return (doc) => !inner(doc);
     }
     case 'exists': {
-      const column = columns.get(filter.field)!;
+      const column = columnOf(columns, filter.field);
       return (doc) => column.has(doc);
     }
     case 'eq':
     case 'in': {
-      const column = columns.get(filter.field)!;
+      const column = columnOf(columns, filter.field);
       const values = filter.kind === 'eq' ? [filter.value] : filter.values;
       const negate = filter.kind === 'eq' && filter.negate;
       let test: (doc: number) => boolean;
       if (column instanceof KeywordColumn) {
         const ids = values.map((value) => column.dictionary.get(String(value))).filter((id): id is number => id !== undefined);
-        test = ids.length === 1 ? (doc) => column.contains(doc, ids[0]!) : (doc) => ids.some((id) => column.contains(doc, id));
+        test = ids.length === 1 ? (doc) => column.contains(doc, ids[0]) : (doc) => ids.some((id) => column.contains(doc, id));
       } else {
         const numbers = values.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : Number(value)));
         const data = () => column.values;
-        test = (doc) => numbers.includes(data()[doc]!);
+        test = (doc) => numbers.includes(data()[doc]);
       }
       return negate ? (doc) => !test(doc) : test;
     }
@@ -153,7 +159,7 @@ export function compileFilter(filter: CheckedFilter, columns: ReadonlyMap<string
       const column = columns.get(filter.field) as NumberColumn;
       const { gt, gte, lt, lte } = filter;
       return (doc) => {
-        const value = column.values[doc]!;
+        const value = column.values[doc];
         if (Number.isNaN(value)) return false;
         return (gt === undefined || value > gt) && (gte === undefined || value >= gte) && (lt === undefined || value < lt) && (lte === undefined || value <= lte);
       };

@@ -51,8 +51,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return existing.handle as unknown as SearchIndex<D>;
     }
     const store = this.options.dataDir ? new IndexStore<D>(join(this.options.dataDir, name)) : undefined;
-    const handle = new EmbeddedSearchIndex<D>(name, resolveSchema(schema as IndexSchema), this.analyzer, this.pool, store);
-    this.indexes.set(name, { schemaKey, handle: handle as unknown as EmbeddedSearchIndex<SearchDocument> });
+    const handle = new EmbeddedSearchIndex<D>(name, resolveSchema(schema), this.analyzer, this.pool, store);
+    this.indexes.set(name, { schemaKey, handle: handle });
     return handle;
   }
 

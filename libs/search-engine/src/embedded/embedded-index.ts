@@ -5,7 +5,7 @@ import { SynonymMatcher } from '../synonyms';
 import { Analyzer, isLatinToken, isNumericToken, normalizeText } from '../text/analyzer';
 import { generalIdf } from '../text/condense';
 import { highlightSnippet } from '../text/highlight';
-import { AnyColumn, compileFilter, createColumn, KeywordColumn, NumberColumn } from './columns';
+import { AnyColumn, columnOf, compileFilter, createColumn, KeywordColumn, NumberColumn } from './columns';
 
 /** FlexSearch position buckets per field: a term's first occurrence near the start ranks higher. */
 const RESOLUTION = 9;
@@ -88,7 +88,7 @@ export class EmbeddedIndexData<D extends SearchDocument> {
       this.docs[n] = doc;
     }
     for (let f = 0; f < this.text.length; f++) {
-      const field = this.text[f]!;
+      const field = this.text[f];
       if (existing) field.remove(n);
       const fieldTokens = tokens[f] ?? '';
       if (fieldTokens === '') continue;
@@ -121,7 +121,7 @@ export class EmbeddedIndexData<D extends SearchDocument> {
   search(request: CheckedRequest, synonyms: SynonymMatcher): SearchResponse<D> {
     const started = performance.now();
     const predicate = request.filter ? compileFilter(request.filter, this.columns) : undefined;
-    const facetCounters = request.facets.map((field) => new FacetCounter(this.columns.get(field)!));
+    const facetCounters = request.facets.map((field) => new FacetCounter(columnOf(this.columns, field)));
     const wanted = request.offset + request.limit;
     const top = new TopK(wanted, this.comparator(request));
     let total = 0;
@@ -144,14 +144,20 @@ export class EmbeddedIndexData<D extends SearchDocument> {
     const hits: SearchHit<D>[] = top
       .sorted()
       .slice(request.offset)
-      .map((candidate) => ({
-        id: this.docs[candidate.doc]!.id,
-        score: terms.length === 0 ? 1 : Math.min(1, Math.round((candidate.score / maxScore) * 1e4) / 1e4),
-        highlights: request.highlight ? this.highlights(candidate, terms, request.highlight) : {},
-        document: this.docs[candidate.doc]!,
-      }));
+      .flatMap((candidate) => {
+        const document = this.docs[candidate.doc];
+        if (document === undefined) return [];
+        return [
+          {
+            id: document.id,
+            score: terms.length === 0 ? 1 : Math.min(1, Math.round((candidate.score / maxScore) * 1e4) / 1e4),
+            highlights: request.highlight ? this.highlights(candidate, terms, request.highlight) : {},
+            document,
+          },
+        ];
+      });
     const facetDistribution: Record<string, Record<string, number>> = {};
-    request.facets.forEach((field, i) => (facetDistribution[field] = facetCounters[i]!.result()));
+    request.facets.forEach((field, i) => (facetDistribution[field] = facetCounters[i].result()));
     return { hits, facetDistribution, totalHits: total, totalHitsExact: true, processingTimeMs: Math.round(performance.now() - started) };
   }
 
@@ -210,11 +216,11 @@ export class EmbeddedIndexData<D extends SearchDocument> {
         return;
       }
       const alternatives: { tokens: string[]; weight: number }[] = [];
-      for (const member of synonyms.groups[piece.group]!) {
+      for (const member of synonyms.groups[piece.group]) {
         const normalizedMember = normalizeText(member);
         let tokens = this.analyzer.queryTokens(normalizedMember);
-        if (tokens.length === 1 && df(tokens[0]!) === 0) {
-          const parts = this.analyzer.subTokens(tokens[0]!);
+        if (tokens.length === 1 && df(tokens[0]) === 0) {
+          const parts = this.analyzer.subTokens(tokens[0]);
           if (parts.length > 1) tokens = parts;
         }
         if (tokens.length === 0 || altDf(tokens) === 0) continue;
@@ -259,17 +265,17 @@ export class EmbeddedIndexData<D extends SearchDocument> {
         if (seen[doc] === stamp) return;
         seen[doc] = stamp;
         if (mask[doc] === 0) touched.push(doc);
-        mask[doc] = mask[doc]! | bit;
-        score[doc] = score[doc]! + points;
+        mask[doc] = mask[doc] | bit;
+        score[doc] = score[doc] + points;
       };
       for (const alternative of term.alternatives) {
         if (alternative.tokens.length === 1) {
           this.text.forEach((field, f) => {
-            const weight = term.idf * this.schema.searchable[f]!.weight * alternative.weight;
-            postings(field, alternative.tokens[0]!).forEach((slot, r) => {
+            const weight = term.idf * this.schema.searchable[f].weight * alternative.weight;
+            postings(field, alternative.tokens[0]).forEach((slot, r) => {
               if (!slot) return;
               const points = weight * positionFactor(r);
-              for (let i = 0; i < slot.length; i++) mark(slot[i] as number, points);
+              for (let i = 0; i < slot.length; i++) mark(slot[i], points);
             });
           });
         } else {
@@ -279,16 +285,16 @@ export class EmbeddedIndexData<D extends SearchDocument> {
     });
 
     const order = terms.map((_, i) => i);
-    if (strategy === 'frequency') order.sort((a, b) => terms[a]!.df - terms[b]!.df || a - b);
+    if (strategy === 'frequency') order.sort((a, b) => terms[a].df - terms[b].df || a - b);
     const full = (1 << terms.length) - 1;
-    const firstBit = 1 << order[0]!;
+    const firstBit = 1 << order[0];
     for (const doc of touched) {
-      const m = mask[doc]!;
+      const m = mask[doc];
       const admitted = strategy === 'all' ? m === full : (m & firstBit) !== 0;
       if (admitted) {
         let level = 0;
-        while (level < order.length && (m & (1 << order[level]!)) !== 0) level += 1;
-        consider(doc, level, score[doc]!, m);
+        while (level < order.length && (m & (1 << order[level])) !== 0) level += 1;
+        consider(doc, level, score[doc], m);
       }
       mask[doc] = 0;
       score[doc] = 0;
@@ -301,17 +307,17 @@ export class EmbeddedIndexData<D extends SearchDocument> {
     for (const token of tokens) {
       const found = new Map<number, number>();
       this.text.forEach((field, f) => {
-        const weight = this.schema.searchable[f]!.weight;
+        const weight = this.schema.searchable[f].weight;
         postings(field, token).forEach((slot, r) => {
           if (!slot) return;
-          for (const doc of slot as number[]) {
+          for (const doc of slot) {
             if (result && !result.has(doc)) continue;
             const points = weight * positionFactor(r);
             if ((found.get(doc) ?? 0) < points) found.set(doc, points);
           }
         });
       });
-      if (result) for (const [doc, points] of found) found.set(doc, Math.min(points, result.get(doc)!));
+      if (result) for (const [doc, points] of found) found.set(doc, Math.min(points, result.get(doc) ?? 0));
       result = found;
     }
     return result ?? new Map();
@@ -327,10 +333,10 @@ export class EmbeddedIndexData<D extends SearchDocument> {
       let hi = sorted.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (sorted[mid]! < word) lo = mid + 1;
+        if (sorted[mid] < word) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < sorted.length && sorted[i]!.startsWith(word) && found.length < 200; i++) if (sorted[i] !== word) found.push(sorted[i]!);
+      for (let i = lo; i < sorted.length && sorted[i].startsWith(word) && found.length < 200; i++) if (sorted[i] !== word) found.push(sorted[i]);
     } else {
       const budget = word.length >= 9 ? 2 : 1;
       for (const term of sorted) {
@@ -368,7 +374,7 @@ export class EmbeddedIndexData<D extends SearchDocument> {
   }
 
   private comparator(request: CheckedRequest): (a: Candidate, b: Candidate) => number {
-    const keys = request.sort.map(({ field, direction }) => ({ column: this.columns.get(field)!, sign: direction === 'asc' ? 1 : -1 }));
+    const keys = request.sort.map(({ field, direction }) => ({ column: columnOf(this.columns, field), sign: direction === 'asc' ? 1 : -1 }));
     return (a, b) => {
       for (const { column, sign } of keys) {
         const order = compareColumn(column, a.doc, b.doc, sign);
@@ -380,7 +386,7 @@ export class EmbeddedIndexData<D extends SearchDocument> {
 
   private collectLatin(tokens: string): void {
     for (const match of tokens.matchAll(LATIN_TERM)) {
-      const term = match[1]!;
+      const term = match[1];
       if (!this.latinTerms.has(term)) {
         this.latinTerms.add(term);
         this.latinSorted = null;
@@ -417,18 +423,18 @@ const positionFactor = (slot: number): number => 1 - (0.5 * Math.min(slot, RESOL
 
 function compareColumn(column: AnyColumn, a: number, b: number, sign: number): number {
   if (column instanceof NumberColumn) {
-    const x = column.values[a]!;
-    const y = column.values[b]!;
+    const x = column.values[a];
+    const y = column.values[b];
     const xMissing = Number.isNaN(x);
     const yMissing = Number.isNaN(y);
     if (xMissing || yMissing) return xMissing === yMissing ? 0 : xMissing ? 1 : -1;
     return x === y ? 0 : x < y ? -sign : sign;
   }
-  const x = column.first[a]!;
-  const y = column.first[b]!;
+  const x = column.first[a];
+  const y = column.first[b];
   if (x < 0 || y < 0) return x < 0 === y < 0 ? 0 : x < 0 ? 1 : -1;
-  const left = column.labels[x]!;
-  const right = column.labels[y]!;
+  const left = column.labels[x];
+  const right = column.labels[y];
   return left === right ? 0 : left < right ? -sign : sign;
 }
 
@@ -439,37 +445,37 @@ function editDistance(a: string, b: string, budget: number): number {
     const current = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
       current.push(value);
       if (value < best) best = value;
     }
     if (best > budget) return budget + 1;
     previous = current;
   }
-  return previous[b.length]!;
+  return previous[b.length];
 }
 
 /** Counts facet values over the hits, reading the column (no re-scan of documents). */
 class FacetCounter {
-  private readonly keywordCounts: Int32Array | undefined;
+  private readonly keywordCounts: Int32Array;
   private readonly numberCounts = new Map<number, number>();
 
   constructor(private readonly column: AnyColumn) {
-    if (column instanceof KeywordColumn) this.keywordCounts = new Int32Array(Math.max(1, column.labels.length));
+    this.keywordCounts = new Int32Array(column instanceof KeywordColumn ? Math.max(1, column.labels.length) : 0);
   }
 
   add(doc: number): void {
     const column = this.column;
     if (column instanceof KeywordColumn) {
-      const counts = this.keywordCounts!;
-      const first = column.first[doc]!;
+      const counts = this.keywordCounts;
+      const first = column.first[doc];
       if (first < 0) return;
-      counts[first] = counts[first]! + 1;
+      counts[first] = counts[first] + 1;
       const rest = column.rest.get(doc);
-      if (rest) for (const id of rest) counts[id] = counts[id]! + 1;
+      if (rest) for (const id of rest) counts[id] = counts[id] + 1;
       return;
     }
-    const value = column.values[doc]!;
+    const value = column.values[doc];
     if (!Number.isNaN(value)) this.numberCounts.set(value, (this.numberCounts.get(value) ?? 0) + 1);
   }
 
@@ -477,8 +483,8 @@ class FacetCounter {
     const entries: [string, number][] = [];
     const column = this.column;
     if (column instanceof KeywordColumn) {
-      this.keywordCounts!.forEach((count, id) => {
-        if (count > 0) entries.push([column.labels[id]!, count]);
+      this.keywordCounts.forEach((count, id) => {
+        if (count > 0) entries.push([column.labels[id], count]);
       });
     } else {
       for (const [value, count] of this.numberCounts) entries.push([column.label(value), count]);
@@ -504,23 +510,23 @@ class TopK {
       let i = heap.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (this.compare(heap[i]!, heap[parent]!) <= 0) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        if (this.compare(heap[i], heap[parent]) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
         i = parent;
       }
       return;
     }
-    if (this.compare(candidate, heap[0]!) >= 0) return;
+    if (this.compare(candidate, heap[0]) >= 0) return;
     heap[0] = candidate;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let worst = i;
-      if (left < heap.length && this.compare(heap[left]!, heap[worst]!) > 0) worst = left;
-      if (right < heap.length && this.compare(heap[right]!, heap[worst]!) > 0) worst = right;
+      if (left < heap.length && this.compare(heap[left], heap[worst]) > 0) worst = left;
+      if (right < heap.length && this.compare(heap[right], heap[worst]) > 0) worst = right;
       if (worst === i) break;
-      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
       i = worst;
     }
   }

@@ -48,7 +48,7 @@ export function compileMeiliFilter(schema: ResolvedSchema, filter: CheckedFilter
       if (filter.gte !== undefined) parts.push(`${attribute} >= ${quoteFilterValue(filter.gte)}`);
       if (filter.lt !== undefined) parts.push(`${attribute} < ${quoteFilterValue(filter.lt)}`);
       if (filter.lte !== undefined) parts.push(`${attribute} <= ${quoteFilterValue(filter.lte)}`);
-      return parts.length === 1 ? parts[0]! : parts.map((part) => `(${part})`).join(' AND ');
+      return parts.length === 1 ? parts[0] : parts.map((part) => `(${part})`).join(' AND ');
     }
   }
 }

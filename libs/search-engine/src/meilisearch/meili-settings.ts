@@ -36,7 +36,7 @@ export function settingsDiff(desired: Settings, current: Settings | undefined): 
     const actual = (current as Record<string, unknown> | undefined)?.[key];
     if (!covers(value, actual, UNORDERED.has(key))) diff[key] = value;
   }
-  return diff as Settings;
+  return diff;
 }
 
 /** Whether `actual` has every value `wanted` sets (extra keys the server reports are ignored). */

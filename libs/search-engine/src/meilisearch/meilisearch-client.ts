@@ -1,12 +1,12 @@
 /**
  * The official client, typed. `meilisearch` ships ESM with an `exports` map only, which this
- * workspace's TypeScript module resolution ("node") cannot see; the types are therefore taken from
- * its declaration files by path, and the module itself is loaded with require (Node ≥ 20.19 loads
+ * workspace's TypeScript module resolution ("node") cannot see; the types are therefore imported from
+ * its declaration files' path (type-only, erased), and the module itself is loaded with require (Node ≥ 20.19 loads
  * ESM that way; Jest transforms it, see jest.config.js).
  */
-import type * as Client from '../../../../node_modules/meilisearch/dist/index';
+import type * as Client from 'meilisearch/dist/index';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const client = require('meilisearch') as typeof Client;
 
 export const Meilisearch = client.Meilisearch;
@@ -15,4 +15,4 @@ export const MeilisearchApiError = client.MeilisearchApiError;
 export type MeilisearchApiError = Client.MeilisearchApiError;
 export const MeilisearchRequestError = client.MeilisearchRequestError;
 export type MeilisearchRequestError = Client.MeilisearchRequestError;
-export type { Index, SearchParams, Settings, Task } from '../../../../node_modules/meilisearch/dist/index';
+export type { Index, SearchParams, Settings, Task } from 'meilisearch/dist/index';

@@ -76,7 +76,7 @@ export class MeilisearchEngine implements SearchEngine {
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) throw new Error(`Index name ${JSON.stringify(name)} must be letters, digits, - and _`);
     let handle = this.handles.get(name);
     if (!handle) {
-      handle = new MeilisearchIndex<SearchDocument>(this, name, resolveSchema(schema as IndexSchema));
+      handle = new MeilisearchIndex<SearchDocument>(this, name, resolveSchema(schema));
       this.handles.set(name, handle);
     }
     return handle as unknown as SearchIndex<D>;
@@ -207,7 +207,7 @@ class MeilisearchIndex<D extends SearchDocument> implements SearchIndex<D> {
     await this.ensure();
     const params = this.searchParams(checked);
     const response = await this.engine.request('search', () => this.index.search<Record<string, unknown>>(params.q, params.options));
-    return this.toResponse(checked, response as unknown as MeiliSearchResult);
+    return this.toResponse(checked, response);
   }
 
   async searchMany(requests: readonly SearchRequest[]): Promise<SearchResponse<D>[]> {
@@ -219,7 +219,7 @@ class MeilisearchIndex<D extends SearchDocument> implements SearchIndex<D> {
       return { indexUid: this.uid, q: params.q, ...params.options };
     });
     const response = await this.engine.request('multi-search', () => this.engine.client.multiSearch({ queries }));
-    return response.results.map((result, i) => this.toResponse(checked[i]!, result as unknown as MeiliSearchResult));
+    return response.results.map((result, i) => this.toResponse(checked[i], result as unknown as MeiliSearchResult));
   }
 
   async get(ids: readonly string[]): Promise<D[]> {
@@ -360,13 +360,14 @@ class MeilisearchIndex<D extends SearchDocument> implements SearchIndex<D> {
   private toResponse(request: CheckedRequest, result: MeiliSearchResult): SearchResponse<D> {
     const hits: SearchHit<D>[] = result.hits.map((hit) => {
       const highlights: Record<string, string[]> = {};
-      if (request.highlight && hit._formatted) {
-        for (const field of request.highlight.fields) {
+      const spec = request.highlight;
+      if (spec && hit._formatted) {
+        for (const field of spec.fields) {
           const value = hit._formatted[field];
           const values = Array.isArray(value) ? value : [value];
           const snippets = values
             .filter((item): item is string => typeof item === 'string' && item.includes(MARK_START))
-            .map((item) => markedToHtml(item, request.highlight!.preTag, request.highlight!.postTag));
+            .map((item) => markedToHtml(item, spec.preTag, spec.postTag));
           if (snippets.length > 0) highlights[field] = snippets;
         }
       }
@@ -410,15 +411,19 @@ export function meiliQuery(query: string): string {
 
 function markedToHtml(marked: string, preTag: string, postTag: string): string {
   let out = '';
+  let text = '';
   let inside = false;
-  for (const part of marked.split(/([\u0002\u0003])/)) {
-    if (part === MARK_START) {
-      if (!inside) out += preTag;
-      inside = true;
-    } else if (part === MARK_END) {
-      if (inside) out += postTag;
-      inside = false;
-    } else out += escapeHtml(part);
+  for (const char of marked) {
+    if (char !== MARK_START && char !== MARK_END) {
+      text += char;
+      continue;
+    }
+    out += escapeHtml(text);
+    text = '';
+    if (char === MARK_START && !inside) out += preTag;
+    if (char === MARK_END && inside) out += postTag;
+    inside = char === MARK_START;
   }
+  out += escapeHtml(text);
   return inside ? out + postTag : out;
 }

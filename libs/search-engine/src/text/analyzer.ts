@@ -58,9 +58,9 @@ function wordsFirst(tokens: string[]): string[] {
   const out: string[] = [];
   const held: string[] = [];
   for (const token of tokens) {
-    while (out.length > 0 && out[out.length - 1]!.length < token.length && token.includes(out[out.length - 1]!)) held.push(out.pop()!);
+    while (out.length > 0 && out[out.length - 1].length < token.length && token.includes(out[out.length - 1])) held.push(out.pop() as string);
     out.push(token);
-    while (held.length > 0) out.push(held.pop()!);
+    while (held.length > 0) out.push(held.pop() as string);
   }
   return out;
 }

@@ -40,7 +40,7 @@ export function condenseQuery(text: string, maxTerms = MAX_QUERY_TERMS, idf: (te
     term,
     position,
     // Single characters rarely carry a topic; long Latin/number noise (e.g. "2023") neither.
-    weight: counts.get(term)! ** 0.5 * idf(term) * (term.length === 1 ? 0.3 : 1) * (/^\d+(\.\d+)?$/.test(term) ? 0.3 : 1),
+    weight: (counts.get(term) ?? 1) ** 0.5 * idf(term) * (term.length === 1 ? 0.3 : 1) * (/^\d+(\.\d+)?$/.test(term) ? 0.3 : 1),
   }));
   const best = new Set(
     [...weighted]

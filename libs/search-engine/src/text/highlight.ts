@@ -1,7 +1,7 @@
 import { isLatinToken, normalizeText } from './analyzer';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 
 const LATIN_CHAR = /[a-z0-9]/;
 
@@ -29,7 +29,7 @@ export function highlightSnippet(
     const latin = isLatinToken(term);
     for (let at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) {
       const end = at + term.length;
-      if (latin && ((at > 0 && LATIN_CHAR.test(normalized[at - 1]!)) || (end < normalized.length && LATIN_CHAR.test(normalized[end]!)))) continue;
+      if (latin && ((at > 0 && LATIN_CHAR.test(normalized[at - 1])) || (end < normalized.length && LATIN_CHAR.test(normalized[end])))) continue;
       let free = true;
       for (let i = at; i < end && free; i++) free = covered[i] === 0;
       if (!free) continue;
@@ -42,7 +42,7 @@ export function highlightSnippet(
   let start = 0;
   let end = text.length;
   if (text.length > maxChars) {
-    start = Math.max(0, Math.min(matches[0]![0] - Math.floor(maxChars / 5), text.length - maxChars));
+    start = Math.max(0, Math.min(matches[0][0] - Math.floor(maxChars / 5), text.length - maxChars));
     end = start + maxChars;
   }
   let out = start > 0 ? '…' : '';

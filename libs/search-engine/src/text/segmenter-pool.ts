@@ -65,7 +65,7 @@ export class SegmenterPool {
       this.workers.push(entry);
       return entry;
     }
-    const entry = this.workers[this.nextWorker % this.workers.length]!;
+    const entry = this.workers[this.nextWorker % this.workers.length];
     this.nextWorker += 1;
     return entry;
   }
