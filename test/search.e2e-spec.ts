@@ -1,7 +1,9 @@
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
 import { GraphQLClient } from 'graphql-request';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { client, failure } from './support/graphql-client';
-import { RunningMarketplace, startMarketplace, TEST_ADMIN } from './support/marketplace-process';
+import { ROOT, RunningMarketplace, startMarketplace, TEST_ADMIN } from './support/marketplace-process';
 import { CREATE_NEED, LOGIN, needInput, REGISTER, SUBMIT_NEED } from './support/operations';
 import { CREATE_SYNONYM_GROUP, DELETE_SYNONYM_GROUP, SEARCH, SearchView, SYNONYM_GROUPS } from './support/search-operations';
 
@@ -136,5 +138,15 @@ describe('search over the demo listings', () => {
 
     await admin.request(DELETE_SYNONYM_GROUP, { id: createSynonymGroup.id });
     expect((await search({ query: term })).totalHits).toBe(0);
+  });
+
+  it('rebuilds the index with `npm run reindex` while search stays up', async () => {
+    const before = await search({ first: 1 });
+    const reindex = promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'apps/search/src/reindex.ts'], { cwd: ROOT, env: marketplace.env });
+    const during = await search({ query: '光伏', first: 1 });
+    expect(during.totalHits).toBeGreaterThan(0);
+    const { stdout } = await reindex;
+    expect(stdout).toMatch(new RegExp(`reindexed ${before.totalHits} listings`));
+    expect((await search({ first: 1 })).totalHits).toBe(before.totalHits);
   });
 });

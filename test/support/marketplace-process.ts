@@ -14,6 +14,8 @@ process.once('exit', () => running.forEach((child) => child.pid && process.kill(
 export interface RunningMarketplace {
   url: string;
   dataDir: string;
+  /** The environment the launcher ran with (ports, DATA_DIR …), for tools run against it. */
+  env: NodeJS.ProcessEnv;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -91,5 +93,5 @@ export async function startMarketplace(options: StartOptions = {}): Promise<Runn
     await stop();
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}/graphql`, dataDir, output: () => output, stop };
+  return { url: `http://127.0.0.1:${port}/graphql`, dataDir, env, output: () => output, stop };
 }

@@ -36,6 +36,7 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
   /** Feed application and rebuilds never overlap. */
   private exclusive: Promise<unknown> = Promise.resolve();
   private lastRebuild: RebuildProgress | null = null;
+  private running: Promise<RebuildProgress> | undefined;
 
   constructor(
     private readonly listings: ListingIndex,
@@ -57,16 +58,25 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
     return this.lastRebuild;
   }
 
-  /** Rebuilds the index from the marketplace snapshot while searches keep being answered. */
+  /**
+   * Rebuilds the index from the marketplace snapshot while searches keep being answered. The
+   * progress is visible (state 'running') from the moment this is called; a second call while one
+   * runs joins it instead of starting another.
+   */
   rebuild(): Promise<RebuildProgress> {
-    return this.serially(() => this.rebuildNow());
+    if (this.running) return this.running;
+    const progress = this.startProgress();
+    this.running = this.serially(() => this.rebuildNow(progress)).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
   }
 
   /** Applies feed pages until the index has every event the marketplace has committed. */
   catchUp(): Promise<void> {
     return this.serially(async () => {
       const { checkpoint } = await this.listings.index.stats();
-      if (checkpoint === null) await this.rebuildNow();
+      if (checkpoint === null) await this.rebuildNow(this.startProgress());
       while ((await this.applyNextPage()) === FEED_PAGE_SIZE) {
         // a full page: more may be waiting
       }
@@ -136,9 +146,12 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
     if (upserts.length > 0) await index.upsert(upserts);
   }
 
-  private async rebuildNow(): Promise<RebuildProgress> {
-    const progress: RebuildProgress = { state: 'running', documents: 0, startedAt: new Date().toISOString(), finishedAt: null, error: null };
-    this.lastRebuild = progress;
+  private startProgress(): RebuildProgress {
+    this.lastRebuild = { state: 'running', documents: 0, startedAt: new Date().toISOString(), finishedAt: null, error: null };
+    return this.lastRebuild;
+  }
+
+  private async rebuildNow(progress: RebuildProgress): Promise<RebuildProgress> {
     try {
       // The first page fixes the feed position the rebuilt index resumes from. Later pages may hold
       // newer versions than that position; the version check in apply() keeps them.

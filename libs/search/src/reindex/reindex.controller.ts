@@ -21,10 +21,8 @@ export class ReindexController {
 
   @Post()
   async start(): Promise<ReindexStatus> {
-    if (this.indexer.rebuildProgress?.state !== 'running') {
-      // Runs in the background; progress is polled through GET.
-      this.indexer.rebuild().catch(() => undefined);
-    }
+    // Runs in the background; progress is polled through GET. Failures are reported there.
+    this.indexer.rebuild().catch(() => undefined);
     return this.status();
   }
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Injectable, Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
+import { JwtModule, JwtModuleOptions, JwtService } from '@nestjs/jwt';
 import { PassportModule, PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AuthUser } from './auth-user';
@@ -27,6 +27,18 @@ export class JwtAccessStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 }
 
+/** How every service signs and verifies tokens; one place, so issuer, audience and algorithm always match. */
+export function jwtOptions(secret: string): JwtModuleOptions {
+  return {
+    secret,
+    signOptions: { issuer: JWT_ISSUER, audience: JWT_AUDIENCE, algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+    verifyOptions: { issuer: JWT_ISSUER, audience: JWT_AUDIENCE, algorithms: ['HS256'] },
+  };
+}
+
+/** A JwtService outside Nest's container, for command-line tools that call the services. */
+export const standaloneJwtService = (secret: string): JwtService => new JwtService(jwtOptions(secret));
+
 @Global()
 @Module({})
 export class AuthModule {
@@ -35,11 +47,7 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         PassportModule,
-        JwtModule.register({
-          secret: jwtSecret,
-          signOptions: { issuer: JWT_ISSUER, audience: JWT_AUDIENCE, algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
-          verifyOptions: { issuer: JWT_ISSUER, audience: JWT_AUDIENCE, algorithms: ['HS256'] },
-        }),
+        JwtModule.register(jwtOptions(jwtSecret)),
       ],
       providers: [
         { provide: JWT_SECRET, useValue: jwtSecret },

@@ -7,11 +7,18 @@ import { join } from 'node:path';
  * keep it beside the data, so tokens stay valid across restarts.
  */
 export function persistentJwtSecret(dataDir: string): string {
+  const existing = existingJwtSecret(dataDir);
+  if (existing) return existing;
   const directory = join(dataDir, 'secrets');
   const file = join(directory, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The secret a previous `npm start` generated under DATA_DIR, if any. */
+export function existingJwtSecret(dataDir: string): string | undefined {
+  const file = join(dataDir, 'secrets', 'jwt-secret');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
