@@ -103,7 +103,10 @@ export class SegmenterPool {
   }
 }
 
-/** Every core but none beyond two workers: the main thread needs one core to build the index. */
+/**
+ * One core is left to the main thread, which builds the index (FlexSearch inserts cost more per
+ * document than jieba does, so one worker keeps ahead of it; more would only compete for cores).
+ */
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
