@@ -1,3 +1,4 @@
 export * from './gateway.module';
 export * from './hardening';
 export * from './subgraphs';
+export * from './supergraph';
