@@ -185,6 +185,7 @@ async function main(): Promise<void> {
       ? new EmbeddedSearchEngine({ dataDir, workers: options.workers })
       : new MeilisearchEngine({ host: config.meiliHost ?? 'http://127.0.0.1:7700', apiKey: config.meiliApiKey, indexPrefix: 'bench' });
   const index: SearchIndex<ListingDocument> = engine.index('listings', LISTING_INDEX_SCHEMA);
+  let summary = '';
   try {
     await index.ensure();
     if (options.engine === 'meilisearch') await index.rebuild([]);
@@ -237,8 +238,7 @@ async function main(): Promise<void> {
     }
     const rss = peakRssMb();
     console.log(`RSS now ${rssMb()} MB, peak ${rss} MB`);
-    console.log(
-      JSON.stringify({
+    summary = JSON.stringify({
         engine: options.engine,
         docs: stats.documents,
         indexDocsPerSec,
@@ -250,12 +250,20 @@ async function main(): Promise<void> {
         searchP50MsDirect: searchTimes.p50,
         searchP99MsDirect: searchTimes.p99,
         upsertDocsPerSec,
-      }),
-    );
+      });
   } finally {
     await engine.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
+  if (dataDir) {
+    // A restart loads snapshot + journal and rebuilds the in-memory index before serving.
+    const restarted = new EmbeddedSearchEngine({ dataDir, workers: options.workers });
+    const started = performance.now();
+    const { documents } = await restarted.index('listings', LISTING_INDEX_SCHEMA).stats();
+    console.log(`restart: loaded ${documents} listings from ${dataDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await restarted.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(summary);
 }
 
 main().catch((error: unknown) => {

@@ -61,8 +61,8 @@ export class KeywordColumn implements Column {
   readonly labels: string[] = [];
   /** First value per document, -1 = none. */
   first = new Int32Array(1024).fill(-1);
-  /** Further values of multi-valued documents. */
-  readonly rest = new Map<number, Int32Array>();
+  /** Further values of multi-valued documents (sparse; an array reads faster than a Map here). */
+  readonly rest: (Int32Array | undefined)[] = [];
 
   grow(capacity: number): void {
     this.first = grown(this.first, capacity, -1);
@@ -79,12 +79,12 @@ export class KeywordColumn implements Column {
     }
     if (ids.length === 0) return;
     this.first[doc] = ids[0] as number;
-    if (ids.length > 1) this.rest.set(doc, Int32Array.from(ids.slice(1)));
+    if (ids.length > 1) this.rest[doc] = Int32Array.from(ids.slice(1));
   }
 
   clear(doc: number): void {
     this.first[doc] = -1;
-    this.rest.delete(doc);
+    if (this.rest[doc] !== undefined) this.rest[doc] = undefined;
   }
 
   has(doc: number): boolean {
@@ -93,7 +93,7 @@ export class KeywordColumn implements Column {
 
   contains(doc: number, id: number): boolean {
     if (this.first[doc] === id) return true;
-    const rest = this.rest.get(doc);
+    const rest = this.rest[doc];
     return rest !== undefined && rest.includes(id);
   }
 

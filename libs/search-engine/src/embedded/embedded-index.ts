@@ -471,7 +471,7 @@ class FacetCounter {
       const first = column.first[doc];
       if (first < 0) return;
       counts[first] = counts[first] + 1;
-      const rest = column.rest.get(doc);
+      const rest = column.rest[doc];
       if (rest) for (const id of rest) counts[id] = counts[id] + 1;
       return;
     }
