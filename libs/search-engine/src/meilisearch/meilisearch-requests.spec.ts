@@ -242,6 +242,9 @@ describe('Meilisearch filter strings', () => {
 
   it('refuses values Meilisearch cannot filter on (over 468 bytes)', () => {
     expect(() => compile(F.eq('industry', '长'.repeat(157)))).toThrow(/468 bytes/);
+    expect(() => compile(F.eq('industry', 'a'.repeat(470)))).toThrow(/468 bytes/);
+    expect(() => compile(F.in('kind', ['NEED', `${'"'.repeat(469)}`]))).toThrow(/468 bytes/);
+    expect(parseMeiliFilter(compile(F.eq('industry', '"\\'.repeat(234))))).toEqual(expected(F.eq('industry', '"\\'.repeat(234))));
     expect(Buffer.byteLength('长'.repeat(156))).toBeLessThanOrEqual(MAX_FILTER_VALUE_BYTES);
   });
 

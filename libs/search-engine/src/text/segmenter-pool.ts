@@ -27,9 +27,10 @@ export class SegmenterPool {
   private nextId = 1;
   private nextWorker = 0;
   private closed = false;
+  private failure: Error | undefined;
 
   constructor(
-    private readonly size = defaultPoolSize(),
+    private size = defaultPoolSize(),
     private readonly extraWords: readonly string[] = [],
     private readonly inline: Analyzer = sharedAnalyzer(),
   ) {}
@@ -39,7 +40,20 @@ export class SegmenterPool {
     if (this.size === 0 || texts.length < INLINE_LIMIT) return texts.map((text) => (text ? [...new Set(this.inline.indexTokens(text))].join(' ') : ''));
     const chunks: Promise<string[]>[] = [];
     for (let start = 0; start < texts.length; start += CHUNK) chunks.push(this.send(texts.slice(start, start + CHUNK)));
-    return (await Promise.all(chunks)).flat();
+    try {
+      return (await Promise.all(chunks)).flat();
+    } catch (error) {
+      if (this.closed) throw error;
+      // A worker that cannot start or crashed must not stop indexing: segment here from now on.
+      this.failure = error as Error;
+      this.size = 0;
+      return texts.map((text) => (text ? [...new Set(this.inline.indexTokens(text))].join(' ') : ''));
+    }
+  }
+
+  /** Why the pool fell back to segmenting on the calling thread, if it did. */
+  get fallbackReason(): Error | undefined {
+    return this.failure;
   }
 
   async close(): Promise<void> {
