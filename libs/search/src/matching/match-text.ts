@@ -1,0 +1,179 @@
+import { Analyzer, condenseQuery, normalizeText } from '@ttm/search-engine';
+import type { IndexedListing } from '../index/indexed-listing';
+import { RETRIEVAL, TEXT } from './match-weights';
+
+/** Where a query term came from: it sets how much the term weighs. */
+export type TermOrigin = 'keyword' | 'title' | 'description' | 'feedback';
+
+export interface QueryTerm {
+  /** Normalized (lower-cased, half-width) word as the analyzer cut it. */
+  term: string;
+  origin: TermOrigin;
+  /** Other forms that count as this term (synonyms), normalized. */
+  alternatives: string[];
+}
+
+const ORIGIN_WEIGHT: Record<TermOrigin, number> = { keyword: 1, title: 1, description: 0.6, feedback: TEXT.feedbackWeight };
+export const originWeight = (origin: TermOrigin): number => ORIGIN_WEIGHT[origin];
+
+let analyzer: Analyzer | undefined;
+/** One jieba instance for matching (≈ 30 MB), created on first use. */
+export function matchingAnalyzer(): Analyzer {
+  analyzer ??= new Analyzer();
+  return analyzer;
+}
+
+/** The listing's text fields normalized the way the engine normalizes them. */
+export function listingText(listing: Pick<IndexedListing, 'title' | 'keywords' | 'description'>): string {
+  return normalizeText([listing.title, ...listing.keywords, listing.description].join('\n'));
+}
+
+/**
+ * The words a listing is about, most telling first: its keywords, its title, then the key terms of
+ * its description (TF-IDF with jieba's IDF table, via `condenseQuery`). Title and keywords together
+ * are condensed to `RETRIEVAL.maxTerms` when longer, so the whole-query search stays within the ten
+ * words Meilisearch reads.
+ */
+export function buildQueryTerms(listing: Pick<IndexedListing, 'title' | 'keywords' | 'description'>, synonyms: readonly (readonly string[])[] = []): QueryTerm[] {
+  const tokens = matchingAnalyzer();
+  const seen = new Set<string>();
+  const out: QueryTerm[] = [];
+  const synonymIndex = synonymLookup(synonyms);
+  const add = (term: string, origin: TermOrigin) => {
+    if (seen.has(term) || term.length === 0) return;
+    seen.add(term);
+    out.push({ term, origin, alternatives: synonymIndex.get(term) ?? [] });
+  };
+  const keywordWords = listing.keywords.flatMap((keyword) => tokens.queryTokens(keyword));
+  const titleWords = tokens.queryTokens(listing.title);
+  let head = [...new Set([...keywordWords, ...titleWords])];
+  if (head.length > RETRIEVAL.maxTerms) {
+    const kept = new Set(condenseQuery([...listing.keywords, listing.title].join(' '), RETRIEVAL.maxTerms).map((term) => normalizeText(term)));
+    head = head.filter((term) => kept.has(term));
+  }
+  const keywordSet = new Set(keywordWords);
+  for (const term of head) add(term, keywordSet.has(term) ? 'keyword' : 'title');
+  if (listing.description.trim() !== '') {
+    for (const term of condenseQuery(listing.description, RETRIEVAL.descriptionTerms)) add(normalizeText(term), 'description');
+  }
+  return out;
+}
+
+function synonymLookup(groups: readonly (readonly string[])[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const group of groups) {
+    const normalized = group.map((term) => normalizeText(term));
+    for (const term of normalized) map.set(term, normalized.filter((other) => other !== term));
+  }
+  return map;
+}
+
+/** What the text scorer needs of a candidate, computed once per document version. */
+export interface DocProfile {
+  fields: { title: Map<string, number>; keywords: Map<string, number>; description: Map<string, number> };
+  /** Tokens in all fields. */
+  length: number;
+  /** Normalized text of all fields (substring checks). */
+  text: string;
+}
+
+const PROFILE_CACHE_SIZE = 50_000;
+const profiles = new Map<string, DocProfile>();
+
+function countTokens(tokens: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/** Tokenized fields of a listing (cached by id and version, least recently used dropped first). */
+export function docProfile(listing: Pick<IndexedListing, 'id' | 'version' | 'updatedAt' | 'title' | 'keywords' | 'description'>): DocProfile {
+  const key = `${listing.id}\u0000${listing.version}\u0000${listing.updatedAt}`;
+  const cached = profiles.get(key);
+  if (cached) {
+    profiles.delete(key);
+    profiles.set(key, cached);
+    return cached;
+  }
+  const tokens = matchingAnalyzer();
+  const title = tokens.indexTokens(listing.title);
+  const keywords = listing.keywords.flatMap((keyword) => tokens.indexTokens(keyword));
+  const description = tokens.indexTokens(listing.description);
+  const profile: DocProfile = {
+    fields: { title: countTokens(title), keywords: countTokens(keywords), description: countTokens(description) },
+    length: title.length + keywords.length + description.length,
+    text: listingText(listing),
+  };
+  profiles.set(key, profile);
+  if (profiles.size > PROFILE_CACHE_SIZE) profiles.delete(profiles.keys().next().value as string);
+  return profile;
+}
+
+function bigrams(term: string): string[] {
+  const chars = [...term];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** How strongly one document contains one query term: field-weighted BM25 saturation, or partial credit. */
+export function termMatch(term: QueryTerm, profile: DocProfile, avgLength: number): number {
+  let best = 0;
+  for (const [form, credit] of [[term.term, 1] as const, ...term.alternatives.map((alt) => [alt, 0.9] as const)]) {
+    const { fieldWeight, k1, b } = TEXT;
+    const tf =
+      fieldWeight.title * (profile.fields.title.get(form) ?? 0) +
+      fieldWeight.keywords * (profile.fields.keywords.get(form) ?? 0) +
+      fieldWeight.description * (profile.fields.description.get(form) ?? 0);
+    if (tf > 0) {
+      const norm = k1 * (1 - b + (b * profile.length) / Math.max(1, avgLength));
+      best = Math.max(best, credit * (0.5 + (0.5 * tf) / (tf + norm)));
+    } else if (profile.text.includes(form)) {
+      // Segmented differently in the document (a sub-word of a longer word jieba did not split).
+      best = Math.max(best, credit * TEXT.subwordCredit);
+    }
+  }
+  if (best > 0 || [...term.term].length < 3) return best;
+  const pairs = bigrams(term.term);
+  const found = pairs.filter((pair) => profile.text.includes(pair)).length;
+  return found === 0 ? 0 : (TEXT.bigramCredit * found) / pairs.length;
+}
+
+/** Inverse document frequency (BM25's), from the number of documents containing the term. */
+export function idf(documentFrequency: number, documents: number): number {
+  const n = Math.max(documents, documentFrequency, 1);
+  return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/**
+ * Text relevance in [0, 1]: the IDF-weighted share of the query's terms the document contains, each
+ * scaled by how strongly (saturating term frequency; partial credit for sub-words and bigrams).
+ */
+export function textRelevance(terms: readonly QueryTerm[], termIdf: readonly number[], profile: DocProfile, avgLength: number): number {
+  let total = 0;
+  let got = 0;
+  terms.forEach((term, i) => {
+    const weight = originWeight(term.origin) * termIdf[i];
+    total += weight;
+    if (weight > 0) got += weight * termMatch(term, profile, avgLength);
+  });
+  return total === 0 ? 0 : got / total;
+}
+
+/** The key terms of the best candidates, not already in the query (pseudo-relevance feedback). */
+export function feedbackTerms(query: readonly QueryTerm[], top: readonly Pick<IndexedListing, 'title' | 'keywords' | 'description'>[]): QueryTerm[] {
+  if (top.length === 0) return [];
+  const present = new Set(query.map((term) => term.term));
+  const counts = new Map<string, number>();
+  for (const doc of top) {
+    const terms = condenseQuery([doc.title, ...doc.keywords, doc.description].join('。'), TEXT.feedbackTerms * 2);
+    for (const term of terms) {
+      const normalized = normalizeText(term);
+      if (!present.has(normalized) && [...normalized].length >= 2) counts.set(normalized, (counts.get(normalized) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TEXT.feedbackTerms)
+    .map(([term]) => ({ term, origin: 'feedback' as const, alternatives: [] }));
+}

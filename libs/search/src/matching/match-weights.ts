@@ -1,0 +1,76 @@
+/**
+ * Every number that decides how matches are ranked, in one place. Change them here (and re-run
+ * `npm run eval:matching -- ../shared/eval/csl-dev.jsonl` for the text part) — nothing else in
+ * the matching code holds a weight.
+ *
+ * The score of a candidate is Σ weight × evidence / Σ weight, where each evidence is in [0, 1] and
+ * the sum runs over the evidence the *source* listing makes applicable (a need without a budget
+ * does not count price at all; a need without a minimum TRL skips TRL). The score is therefore in
+ * [0, 1] and comparable between candidates of the same source; a candidate that lacks a value the
+ * source asks for (no asking price, no region) scores 0 on that evidence.
+ */
+export const EVIDENCE_WEIGHTS = {
+  /** Text relevance of the candidate to the source's title, keywords and key description terms. */
+  text: 0.5,
+  /** Share of the source's keywords found in the candidate (and vice versa). */
+  keywords: 0.15,
+  /** Same sub-industry 1, same top-level industry `INDUSTRY_TOP_LEVEL_CREDIT`. */
+  industry: 0.12,
+  /** Result TRL ≥ the need's minimum (needs that state one). */
+  trl: 0.06,
+  /** Asking price within the need's budget (needs with a budget, results with a price). */
+  price: 0.05,
+  /** At least one cooperation mode both sides accept (when both list modes). */
+  cooperation: 0.05,
+  /** Both in the same prefecture-level city. */
+  region: 0.03,
+  /** Recently published candidates first, everything else equal. */
+  freshness: 0.04,
+} as const;
+
+export type EvidenceName = keyof typeof EVIDENCE_WEIGHTS;
+
+/** Same top-level industry but a different sub-industry counts this much of a full agreement. */
+export const INDUSTRY_TOP_LEVEL_CREDIT = 0.5;
+/** A result cheaper than the budget's floor still fits, a little less well (it may be a smaller scope). */
+export const PRICE_BELOW_FLOOR_CREDIT = 0.7;
+/** Freshness halves every this many days after publication. */
+export const FRESHNESS_HALF_LIFE_DAYS = 180;
+
+/** Text relevance (see match-text.ts). */
+export const TEXT = {
+  /** BM25 term-frequency saturation and length normalisation. */
+  k1: 1.2,
+  b: 0.75,
+  /** How much a match in each field counts (title and keywords say what the listing is about). */
+  fieldWeight: { title: 3, keywords: 2.5, description: 1 },
+  /** A query term found only as its dictionary sub-words (热处理 + 保鲜 for 热处理保鲜) counts this much. */
+  subwordCredit: 0.6,
+  /** A query term found only through its character bigrams counts this much × the share of bigrams found. */
+  bigramCredit: 0.35,
+  /** Terms added by pseudo-relevance feedback weigh this much of an original term. */
+  feedbackWeight: 0.25,
+  /** Expansion terms taken from the top `feedbackDocs` candidates. */
+  feedbackTerms: 8,
+  feedbackDocs: 3,
+  /** The engine's own relevance score, blended into text relevance. */
+  engineScoreWeight: 0.15,
+} as const;
+
+/** Candidate retrieval (see matcher.ts). */
+export const RETRIEVAL = {
+  /** Candidates from the whole query (the engine's "frequency" strategy: rarest term required). */
+  wholeQueryLimit: 100,
+  /** Candidates from each query term alone (any-term retrieval). */
+  perTermLimit: 40,
+  /** At most this many query terms (Meilisearch reads only the first ten words of a query). */
+  maxTerms: 10,
+  /** Key terms taken from the description besides title and keywords. */
+  descriptionTerms: 6,
+} as const;
+
+/** GraphQL `first`: default and cap. */
+export const DEFAULT_MATCHES = 10;
+export const MAX_MATCHES = 50;
+/** At most this many keywords are named in one 关键词匹配 reason. */
+export const MAX_REASON_KEYWORDS = 5;

@@ -1,0 +1,109 @@
+import type { ListingKind } from '@ttm/events';
+import { F, SearchIndex, SearchRequest, SearchResponse } from '@ttm/search-engine';
+import type { IndexedListing } from '../index/indexed-listing';
+import { scorePair, ScoredMatch } from './match-evidence';
+import { buildQueryTerms, docProfile, feedbackTerms, idf, QueryTerm, textRelevance } from './match-text';
+import { RETRIEVAL, TEXT } from './match-weights';
+
+export interface Match extends ScoredMatch {
+  listing: IndexedListing;
+}
+
+export interface MatcherOptions {
+  /** The clock freshness is measured against. */
+  now?: () => Date;
+  /** Skip pseudo-relevance feedback (evaluation of its effect). */
+  feedback?: boolean;
+}
+
+interface Pool {
+  docs: Map<string, IndexedListing>;
+  /** Best engine score of each candidate in the whole-query search. */
+  engineScore: Map<string, number>;
+  /** Documents containing each term (by term), as counted by the engine. */
+  df: Map<string, number>;
+}
+
+const SYNONYMS_TTL_MS = 30_000;
+
+/**
+ * Finds the listings of `kind` that best answer a source listing: candidates come from the engine
+ * (through the `SearchIndex` interface, so Meilisearch and the embedded engine both work) — one search
+ * with the whole query plus one per query term — and are re-ranked by text relevance and structured
+ * evidence (`scorePair`). Candidates are whatever the index holds: published listings only.
+ */
+export class Matcher {
+  private synonyms: { groups: string[][]; at: number } | undefined;
+
+  constructor(
+    private readonly index: SearchIndex<IndexedListing>,
+    private readonly options: MatcherOptions = {},
+  ) {}
+
+  async match(source: IndexedListing, kind: ListingKind, first: number): Promise<Match[]> {
+    const filter = F.and(F.eq('kind', kind), F.ne('id', source.id));
+    const terms = buildQueryTerms(source, await this.synonymGroups());
+    if (terms.length === 0) return [];
+    const [documents] = await Promise.all([this.countOf(kind)]);
+    const pool: Pool = { docs: new Map(), engineScore: new Map(), df: new Map() };
+    const head = terms.filter((term) => term.origin === 'keyword' || term.origin === 'title');
+    const wholeQuery = (head.length > 0 ? head : terms).slice(0, RETRIEVAL.maxTerms).map((term) => term.term).join(' ');
+    await this.retrieve(pool, terms, filter, wholeQuery);
+
+    let ranked = this.rank(source, terms, pool, documents);
+    if (this.options.feedback !== false && ranked.length > 0) {
+      const extra = feedbackTerms(
+        terms,
+        ranked.slice(0, TEXT.feedbackDocs).map((match) => match.listing),
+      );
+      if (extra.length > 0) {
+        await this.retrieve(pool, extra, filter, undefined);
+        ranked = this.rank(source, [...terms, ...extra], pool, documents);
+      }
+    }
+    return ranked.slice(0, first);
+  }
+
+  private async countOf(kind: ListingKind): Promise<number> {
+    const [response] = await this.index.searchMany([{ filter: F.eq('kind', kind), limit: 0 }]);
+    return response.totalHits;
+  }
+
+  private async synonymGroups(): Promise<string[][]> {
+    if (!this.synonyms || Date.now() - this.synonyms.at > SYNONYMS_TTL_MS) {
+      this.synonyms = { groups: await this.index.getSynonyms(), at: Date.now() };
+    }
+    return this.synonyms.groups;
+  }
+
+  /** One round trip: the whole query (if given) and each term alone; records candidates and document frequencies. */
+  private async retrieve(pool: Pool, terms: readonly QueryTerm[], filter: ReturnType<typeof F.and>, wholeQuery: string | undefined): Promise<void> {
+    const requests: SearchRequest[] = terms.map((term) => ({ query: term.term, filter, limit: RETRIEVAL.perTermLimit }));
+    if (wholeQuery !== undefined) requests.push({ query: wholeQuery, filter, limit: RETRIEVAL.wholeQueryLimit });
+    const responses: SearchResponse<IndexedListing>[] = await this.index.searchMany(requests);
+    terms.forEach((term, i) => {
+      pool.df.set(term.term, responses[i].totalHits);
+      for (const hit of responses[i].hits) pool.docs.set(hit.id, hit.document);
+    });
+    if (wholeQuery !== undefined) {
+      for (const hit of responses[terms.length].hits) {
+        pool.docs.set(hit.id, hit.document);
+        pool.engineScore.set(hit.id, Math.max(hit.score, pool.engineScore.get(hit.id) ?? 0));
+      }
+    }
+  }
+
+  private rank(source: IndexedListing, terms: readonly QueryTerm[], pool: Pool, documents: number): Match[] {
+    const termIdf = terms.map((term) => idf(pool.df.get(term.term) ?? 0, documents));
+    const candidates = [...pool.docs.values()];
+    const profiles = candidates.map((doc) => docProfile(doc));
+    const avgLength = profiles.reduce((sum, profile) => sum + profile.length, 0) / Math.max(1, profiles.length);
+    const now = (this.options.now ?? (() => new Date()))();
+    const matches = candidates.map((doc, i) => {
+      const relevance = textRelevance(terms, termIdf, profiles[i], avgLength);
+      const text = (1 - TEXT.engineScoreWeight) * relevance + TEXT.engineScoreWeight * (pool.engineScore.get(doc.id) ?? 0);
+      return { listing: doc, ...scorePair(source, doc, text, now) };
+    });
+    return matches.sort((a, b) => b.score - a.score || a.listing.id.localeCompare(b.listing.id));
+  }
+}
