@@ -73,7 +73,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   index<D extends SearchDocument>(name: string, schema: IndexSchema<D>): SearchIndex<D> {
-    if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) throw new Error(`Index name ${JSON.stringify(name)} must be letters, digits, - and _`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(name)) throw new Error(`Index name ${JSON.stringify(name)} must be letters, digits, - and _ (not first)`);
     let handle = this.handles.get(name);
     if (!handle) {
       handle = new MeilisearchIndex<SearchDocument>(this, name, resolveSchema(schema));
@@ -88,6 +88,11 @@ export class MeilisearchEngine implements SearchEngine {
 
   uid(name: string): string {
     return `${this.options.indexPrefix}_${name}`;
+  }
+
+  /** Where checkpoints live: `<prefix>__checkpoints` (index names cannot start with `_`, so no clash). */
+  get checkpointUid(): string {
+    return `${this.options.indexPrefix}__checkpoints`;
   }
 
   /** Runs a request, retrying network failures and 5xx/429 answers with exponential backoff. */
@@ -120,7 +125,7 @@ export class MeilisearchEngine implements SearchEngine {
   /** The checkpoints of every index live in one small index of their own. */
   async readCheckpoint(name: string): Promise<string | null> {
     try {
-      const doc = await this.request('read checkpoint', () => this.client.index(this.uid('meta')).getDocument(name));
+      const doc = await this.request('read checkpoint', () => this.client.index(this.checkpointUid).getDocument(name));
       return typeof doc['checkpoint'] === 'string' ? doc['checkpoint'] : null;
     } catch (error) {
       if (error instanceof MeilisearchApiError && error.response.status === 404) return null;
@@ -129,7 +134,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async writeCheckpoint(name: string, checkpoint: string): Promise<void> {
-    const uid = this.uid('meta');
+    const uid = this.checkpointUid;
     const enqueued = await this.request('write checkpoint', () => this.client.index(uid).addDocuments([{ id: name, checkpoint }], { primaryKey: 'id' }));
     await this.waitFor(enqueued.taskUid, 'checkpoint update');
   }
