@@ -11,7 +11,7 @@ import { ListingLifecycle } from '../listing/listing-lifecycle.service';
 import { ListingStatus } from '../listing/listing-status';
 import { MARKETPLACE_CONFIG } from '../marketplace.constants';
 import { NeedEntity } from '../need/need.entity';
-import { IpType } from '../result/ip-type';
+import { IpType } from '@ttm/taxonomy';
 import { ResultEntity } from '../result/result.entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { CooperationMode } from '@ttm/taxonomy';
 import { ExpertEntity } from '../expert/expert.entity';
 import { NeedEntity } from '../need/need.entity';
-import { IpType } from '../result/ip-type';
+import { IpType } from '@ttm/taxonomy';
 import { ResultEntity } from '../result/result.entity';
 import { toListingDocument } from './listing-document';
 import { ListingStatus } from './listing-status';

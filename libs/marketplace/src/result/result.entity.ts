@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { CatalogListingEntity } from '../listing/listing-base.entity';
-import { IpType } from './ip-type';
+import { IpType } from '@ttm/taxonomy';
 
 /** 科技成果: a research result offered for transfer, licence or cooperation. */
 @Entity('results')

@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, 
 import { CatalogListingInput } from '../listing/listing-base.inputs';
 import { ListingFilterInput } from '../listing/listing-filter.inputs';
 import { CleanPatentNumbers, IsPatentNumber, LIMITS, NotLessThan, Trim } from '../listing/listing-validation';
-import { IpType } from './ip-type';
+import { IpType } from '@ttm/taxonomy';
 
 const { openLicenseTerms, patentNumbers } = LIMITS;
 

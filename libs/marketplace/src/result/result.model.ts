@@ -2,7 +2,7 @@ import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@ttm/graphql';
 import { CatalogListingModel, presentCatalog } from '../listing/listing-base.model';
 import { Viewer } from '../listing/visibility';
-import { IpType } from './ip-type';
+import { IpType } from '@ttm/taxonomy';
 import { ResultEntity } from './result.entity';
 
 @ObjectType('Result', { description: '科技成果 — a research result offered for transfer, licence or cooperation' })

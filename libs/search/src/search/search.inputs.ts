@@ -1,12 +1,11 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { CooperationMode } from '@ttm/taxonomy';
+import { CooperationMode, IpType } from '@ttm/taxonomy';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SearchFacet, SearchKind, SearchSort } from './search.model';
 
 export const MAX_QUERY_CHARS = 200;
 export const MAX_SEARCH_PAGE = 50;
-export const IP_TYPES = ['INVENTION_PATENT', 'UTILITY_MODEL', 'DESIGN_PATENT', 'SOFTWARE_COPYRIGHT', 'KNOW_HOW', 'OTHER'] as const;
 
 @InputType()
 export class SearchFilters {
@@ -38,11 +37,11 @@ export class SearchFilters {
   @Max(9, { message: 'trlMax must be a TRL from 1 to 9' })
   trlMax?: number;
 
-  @Field(() => [String], { nullable: true, description: `IP types: ${IP_TYPES.join(', ')}` })
+  @Field(() => [IpType], { nullable: true })
   @IsOptional()
   @IsArray()
-  @IsIn(IP_TYPES, { each: true, message: `each ipType must be one of ${IP_TYPES.join(', ')}` })
-  ipTypes?: string[];
+  @IsEnum(IpType, { each: true })
+  ipTypes?: IpType[];
 
   @Field(() => [CooperationMode], { nullable: true, description: 'Listings offering any of these modes' })
   @IsOptional()
