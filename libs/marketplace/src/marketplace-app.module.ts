@@ -4,6 +4,7 @@ import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
 import { OutboxEvent } from '@ttm/events';
 import { SubgraphModule } from '@ttm/graphql';
+import { CHALLENGE_ENTITIES } from './challenge/challenge.entity';
 import { ExpertEntity } from './expert/expert.entity';
 import { MARKETPLACE_CONFIG, MARKETPLACE_SCHEMA } from './marketplace.constants';
 import { MarketplaceModule } from './marketplace.module';
@@ -11,7 +12,7 @@ import { MARKETPLACE_MIGRATIONS } from './migrations';
 import { NeedEntity } from './need/need.entity';
 import { ResultEntity } from './result/result.entity';
 
-export const MARKETPLACE_ENTITIES = [NeedEntity, ResultEntity, ExpertEntity, OutboxEvent];
+export const MARKETPLACE_ENTITIES = [NeedEntity, ResultEntity, ExpertEntity, ...CHALLENGE_ENTITIES, OutboxEvent];
 
 /** The whole marketplace service: the app bootstraps it and the integration tests start it. */
 @Module({})

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChallengeModule } from './challenge/challenge.module';
 import { DemoModule } from './demo/demo.module';
 import { ExpertModule } from './expert/expert.module';
 import { FeedModule } from './feed/feed.module';
@@ -7,8 +8,8 @@ import { ModerationModule } from './moderation/moderation.module';
 import { NeedModule } from './need/need.module';
 import { ResultModule } from './result/result.module';
 
-/** The marketplace domain: needs, results, experts, moderation, the outbox feed and demo data. */
+/** The marketplace domain: needs, results, experts, challenges, moderation, the outbox feed and demo data. */
 @Module({
-  imports: [ListingModule, NeedModule, ResultModule, ExpertModule, ModerationModule, FeedModule, DemoModule],
+  imports: [ListingModule, NeedModule, ResultModule, ExpertModule, ChallengeModule, ModerationModule, FeedModule, DemoModule],
 })
 export class MarketplaceModule {}

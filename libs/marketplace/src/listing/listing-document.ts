@@ -1,8 +1,10 @@
 import { ListingDocument } from '@ttm/events';
+import { ChallengeEntity } from '../challenge/challenge.entity';
 import { ExpertEntity } from '../expert/expert.entity';
 import { NeedEntity } from '../need/need.entity';
 import { ResultEntity } from '../result/result.entity';
 import { AnyListingEntity, kindOf } from './listing-kinds';
+import { todayInChina } from './listing-validation';
 
 type CommonDocumentFields = Pick<ListingDocument, 'id' | 'version' | 'industry' | 'region' | 'ownerId' | 'publishedAt' | 'updatedAt'>;
 
@@ -64,6 +66,20 @@ export function toListingDocument(entity: AnyListingEntity): ListingDocument {
       trl: entity.trl,
       ipType: entity.ipType,
       openLicense: entity.openLicense,
+    };
+  }
+  if (entity instanceof ChallengeEntity) {
+    return {
+      ...EMPTY_KIND_FIELDS,
+      ...common,
+      kind,
+      title: entity.title,
+      description: entity.description,
+      keywords: [...entity.keywords],
+      organizationName: entity.organizationName,
+      cooperationModes: [],
+      bounty: entity.bounty,
+      deadline: todayInChina(entity.applicationClosesAt),
     };
   }
   const expert: ExpertEntity = entity;

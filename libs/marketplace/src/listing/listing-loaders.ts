@@ -8,7 +8,7 @@ export type ListingLoaders = { [K in MarketplaceKind]: DataLoader<string, Listin
 
 /**
  * One set of DataLoaders per request, created here and nowhere else: every `need(id)`,
- * `result(id)`, `expert(id)` and federation reference in a request is batched into one query per kind.
+ * `result(id)`, `expert(id)`, `challenge(id)` and federation reference in a request is batched into one query per kind.
  * Loaders return rows regardless of visibility; callers apply the visibility rules.
  */
 @Injectable()
@@ -20,7 +20,7 @@ export class ListingLoaderFactory {
   forRequest(request: object): ListingLoaders {
     let loaders = this.perRequest.get(request);
     if (!loaders) {
-      loaders = { NEED: this.loader('NEED'), RESULT: this.loader('RESULT'), EXPERT: this.loader('EXPERT') };
+      loaders = { NEED: this.loader('NEED'), RESULT: this.loader('RESULT'), EXPERT: this.loader('EXPERT'), CHALLENGE: this.loader('CHALLENGE') };
       this.perRequest.set(request, loaders);
     }
     return loaders;

@@ -1,4 +1,5 @@
 import { InitialMarketplaceSchema1767225600000 } from './1767225600000-initial-marketplace-schema';
+import { Challenges1767312000000 } from './1767312000000-challenges';
 
 /** In order; never edit one that has shipped, add a new one. */
-export const MARKETPLACE_MIGRATIONS = [InitialMarketplaceSchema1767225600000];
+export const MARKETPLACE_MIGRATIONS = [InitialMarketplaceSchema1767225600000, Challenges1767312000000];

@@ -5,6 +5,8 @@ import { MARKETPLACE_ENTITIES } from '../marketplace-app.module';
 import { MARKETPLACE_SCHEMA } from '../marketplace.constants';
 import { MARKETPLACE_MIGRATIONS } from './index';
 
+const ALL_TABLES = ['challenge_application_scores', 'challenge_applications', 'challenge_milestones', 'challenges', 'experts', 'needs', 'outbox', 'results'];
+
 describe('marketplace migrations', () => {
   let database: TestDatabase;
   let dataSource: DataSource | undefined;
@@ -33,7 +35,7 @@ describe('marketplace migrations', () => {
       entities: MARKETPLACE_ENTITIES,
       migrations: MARKETPLACE_MIGRATIONS,
     });
-    expect(await tables()).toEqual(['experts', 'needs', 'outbox', 'results']);
+    expect(await tables()).toEqual(ALL_TABLES);
     const elsewhere = await dataSource.query<unknown[]>(
       `SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('needs', 'results', 'experts', 'outbox')`,
     );
@@ -43,6 +45,6 @@ describe('marketplace migrations', () => {
     expect(await tables()).toEqual([]);
 
     await dataSource.runMigrations({ transaction: 'each' });
-    expect(await tables()).toEqual(['experts', 'needs', 'outbox', 'results']);
+    expect(await tables()).toEqual(ALL_TABLES);
   });
 });
