@@ -1,5 +1,5 @@
 /**
- * Matching evaluation: `npm run eval:matching -- <file.jsonl> [--no-feedback] [--limit N]`.
+ * Matching evaluation: `npm run eval:matching -- <file.jsonl> [--feedback] [--limit N]`.
  *
  * Reads a labelled retrieval set (one JSON object a line: `{"type":"doc","id","text","field","category"}`
  * with optional `title` and `keywords`, or `{"type":"query","id","text","relevant":[…]}`), loads the
@@ -38,14 +38,14 @@ type Group = 'all' | (typeof QUERY_TYPES)[number] | 'other';
 
 function parseArgs(argv: string[]): { file: string; feedback: boolean; limit: number | undefined } {
   let file: string | undefined;
-  let feedback = true;
+  let feedback = false;
   let limit: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--no-feedback') feedback = false;
+    if (arg === '--feedback') feedback = true;
     else if (arg === '--limit') limit = Number(argv[++i]);
     else if (!arg.startsWith('--') && file === undefined) file = arg;
-    else throw new Error(`Unknown option ${arg}: usage npm run eval:matching -- <file.jsonl> [--no-feedback] [--limit N]`);
+    else throw new Error(`Unknown option ${arg}: usage npm run eval:matching -- <file.jsonl> [--feedback] [--limit N]`);
   }
   if (!file) throw new Error('Usage: npm run eval:matching -- <file.jsonl> (e.g. ../shared/eval/csl-dev.jsonl)');
   return { file, feedback, limit };

@@ -6,6 +6,7 @@ import { SubgraphModule } from '@ttm/graphql';
 import { APP_CONFIG, ListingIndex } from './index/listing-index.provider';
 import { ListingIndexer } from './indexer/listing-indexer.service';
 import { MarketplaceFeedClient } from './indexer/marketplace-feed.client';
+import { MATCHING_PROVIDERS } from './matching/matching.providers';
 import { SEARCH_MIGRATIONS } from './migrations';
 import { ReindexController } from './reindex/reindex.controller';
 import { SearchResolver } from './search/search.resolver';
@@ -38,6 +39,7 @@ export class SearchAppModule {
         SearchResolver,
         SynonymsService,
         SynonymsResolver,
+        ...MATCHING_PROVIDERS,
       ],
     };
   }

@@ -30,6 +30,7 @@ export function formatWan(amount: number): string {
 }
 
 const modeName = (mode: string): string => COOPERATION_MODE_NAMES[mode as CooperationMode] ?? mode;
+const MODE_ORDER = Object.keys(COOPERATION_MODE_NAMES);
 
 /** Orders a pair as (need, counterpart) whichever side the match was asked from. */
 function needAndOther(source: MatchListing, candidate: MatchListing): { need: MatchListing | null; other: MatchListing } {
@@ -65,8 +66,8 @@ export function sharedKeywords(source: MatchListing, candidate: MatchListing): {
   return { terms, value: total === 0 ? 0 : Math.min(1, found / total) };
 }
 
-function industryEvidence(source: MatchListing, candidate: MatchListing): Evidence | null {
-  if (!source.industry) return null;
+function industryEvidence(source: MatchListing, candidate: MatchListing, consensus: ReadonlyMap<string, number> | undefined): Evidence | null {
+  if (!source.industry) return consensus ? { name: 'industry', value: consensus.get(candidate.industry) ?? 0, reason: null } : null;
   if (source.industry === candidate.industry) {
     return { name: 'industry', value: 1, reason: `同属行业: ${industryName(source.industry)}` };
   }
@@ -105,7 +106,7 @@ function priceEvidence(need: MatchListing | null, other: MatchListing): Evidence
 
 function cooperationEvidence(need: MatchListing | null, other: MatchListing): Evidence | null {
   if (!need || other.kind !== 'RESULT' || need.cooperationModes.length === 0) return null;
-  const common = other.cooperationModes.filter((mode) => need.cooperationModes.includes(mode));
+  const common = MODE_ORDER.filter((mode) => other.cooperationModes.includes(mode) && need.cooperationModes.includes(mode));
   if (common.length === 0) return { name: 'cooperation', value: 0, reason: null };
   const names = common.map(modeName).join('、');
   return { name: 'cooperation', value: 1, reason: `可${names} / 需求接受${names}` };
@@ -122,6 +123,12 @@ function freshnessEvidence(candidate: MatchListing, now: Date): Evidence {
   return { name: 'freshness', value: Number.isFinite(ageDays) ? 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS) : 0, reason: null };
 }
 
+function ownResultEvidence(source: MatchListing, candidate: MatchListing, ownResult: PairContext['ownResult']): Evidence | null {
+  if (source.kind !== 'NEED' || candidate.kind !== 'EXPERT' || ownResult === undefined) return null;
+  if (ownResult === null) return { name: 'expertResults', value: 0, reason: null };
+  return { name: 'expertResults', value: Math.max(0, Math.min(1, ownResult.value)), reason: `本人成果: ${ownResult.title}` };
+}
+
 /** The label of the keyword reason: experts list research fields. */
 const keywordLabel = (kind: ListingKind): string => (kind === 'EXPERT' ? '研究方向匹配' : '关键词匹配');
 
@@ -130,7 +137,17 @@ const keywordLabel = (kind: ListingKind): string => (kind === 'EXPERT' ? '研究
  * candidate set) and the structured evidence. Pure: the same inputs always give the same result,
  * and each reason states a fact that holds of the two listings.
  */
-export function scorePair(source: MatchListing, candidate: MatchListing, text: number, now: Date): ScoredMatch {
+export interface PairContext {
+  /** For a source without an industry: how much the best text matches agree on each industry. */
+  industryConsensus?: ReadonlyMap<string, number>;
+  /**
+   * For an expert candidate of a need: the best of the expert's own results among the need's result
+   * matches (its title, and its score relative to the best result match), if any.
+   */
+  ownResult?: { title: string; value: number } | null;
+}
+
+export function scorePair(source: MatchListing, candidate: MatchListing, text: number, now: Date, context: PairContext = {}): ScoredMatch {
   const { need, other } = needAndOther(source, candidate);
   const evidence: Evidence[] = [{ name: 'text', value: Math.max(0, Math.min(1, text)), reason: null }];
   const keywords = sharedKeywords(source, candidate);
@@ -140,7 +157,8 @@ export function scorePair(source: MatchListing, candidate: MatchListing, text: n
     evidence.push({ name: 'keywords', value: keywords.value, reason: named.length > 0 ? `${label}: ${named.join(', ')}` : null });
   }
   for (const item of [
-    industryEvidence(source, candidate),
+    industryEvidence(source, candidate, context.industryConsensus),
+    ownResultEvidence(source, candidate, context.ownResult),
     trlEvidence(need, other),
     priceEvidence(need, other),
     cooperationEvidence(need, other),

@@ -13,8 +13,7 @@ export interface QueryTerm {
   alternatives: string[];
 }
 
-const ORIGIN_WEIGHT: Record<TermOrigin, number> = { keyword: 1, title: 1, description: 0.6, feedback: TEXT.feedbackWeight };
-export const originWeight = (origin: TermOrigin): number => ORIGIN_WEIGHT[origin];
+export const originWeight = (origin: TermOrigin): number => (origin === 'feedback' ? TEXT.feedbackWeight : TEXT.termWeight[origin]);
 
 let analyzer: Analyzer | undefined;
 /** One jieba instance for matching (≈ 30 MB), created on first use. */
@@ -127,7 +126,7 @@ export function termMatch(term: QueryTerm, profile: DocProfile, avgLength: numbe
       fieldWeight.description * (profile.fields.description.get(form) ?? 0);
     if (tf > 0) {
       const norm = k1 * (1 - b + (b * profile.length) / Math.max(1, avgLength));
-      best = Math.max(best, credit * (0.5 + (0.5 * tf) / (tf + norm)));
+      best = Math.max(best, credit * (TEXT.presenceFloor + ((1 - TEXT.presenceFloor) * tf) / (tf + norm)));
     } else if (profile.text.includes(form)) {
       // Segmented differently in the document (a sub-word of a longer word jieba did not split).
       best = Math.max(best, credit * TEXT.subwordCredit);
@@ -176,4 +175,10 @@ export function feedbackTerms(query: readonly QueryTerm[], top: readonly Pick<In
     .sort((a, b) => b[1] - a[1])
     .slice(0, TEXT.feedbackTerms)
     .map(([term]) => ({ term, origin: 'feedback' as const, alternatives: [] }));
+}
+
+/** The dictionary sub-words of a word, or its character bigrams when it has none (for words no document contains). */
+export function termParts(term: string): string[] {
+  const parts = matchingAnalyzer().subTokens(term).filter((part) => [...part].length >= 2);
+  return parts.length > 0 ? parts : [...term].length >= 3 ? bigrams(term) : [];
 }

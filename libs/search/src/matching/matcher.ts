@@ -2,8 +2,8 @@ import type { ListingKind } from '@ttm/events';
 import { F, SearchIndex, SearchRequest, SearchResponse } from '@ttm/search-engine';
 import type { IndexedListing } from '../index/indexed-listing';
 import { scorePair, ScoredMatch } from './match-evidence';
-import { buildQueryTerms, docProfile, feedbackTerms, idf, QueryTerm, textRelevance } from './match-text';
-import { RETRIEVAL, TEXT } from './match-weights';
+import { buildQueryTerms, docProfile, feedbackTerms, idf, QueryTerm, termParts, textRelevance } from './match-text';
+import { CONSENSUS, EXPERT_RESULT_MATCHES, EXPERT_RESULT_MIN_SHARE, RETRIEVAL, TEXT } from './match-weights';
 
 export interface Match extends ScoredMatch {
   listing: IndexedListing;
@@ -12,7 +12,7 @@ export interface Match extends ScoredMatch {
 export interface MatcherOptions {
   /** The clock freshness is measured against. */
   now?: () => Date;
-  /** Skip pseudo-relevance feedback (evaluation of its effect). */
+  /** Expand the query with key terms of the best candidates (pseudo-relevance feedback); off by default. */
   feedback?: boolean;
 }
 
@@ -50,15 +50,16 @@ export class Matcher {
     const wholeQuery = (head.length > 0 ? head : terms).slice(0, RETRIEVAL.maxTerms).map((term) => term.term).join(' ');
     await this.retrieve(pool, terms, filter, wholeQuery);
 
-    let ranked = this.rank(source, terms, pool, documents);
-    if (this.options.feedback !== false && ranked.length > 0) {
+    const ownResults = kind === 'EXPERT' && source.kind === 'NEED' ? await this.ownResultsByOwner(source) : undefined;
+    let ranked = this.rank(source, terms, pool, documents, ownResults);
+    if (this.options.feedback === true && ranked.length > 0) {
       const extra = feedbackTerms(
         terms,
         ranked.slice(0, TEXT.feedbackDocs).map((match) => match.listing),
       );
       if (extra.length > 0) {
         await this.retrieve(pool, extra, filter, undefined);
-        ranked = this.rank(source, [...terms, ...extra], pool, documents);
+        ranked = this.rank(source, [...terms, ...extra], pool, documents, ownResults);
       }
     }
     return ranked.slice(0, first);
@@ -81,10 +82,19 @@ export class Matcher {
     const requests: SearchRequest[] = terms.map((term) => ({ query: term.term, filter, limit: RETRIEVAL.perTermLimit }));
     if (wholeQuery !== undefined) requests.push({ query: wholeQuery, filter, limit: RETRIEVAL.wholeQueryLimit });
     const responses: SearchResponse<IndexedListing>[] = await this.index.searchMany(requests);
+    const missing: string[] = [];
     terms.forEach((term, i) => {
       pool.df.set(term.term, responses[i].totalHits);
       for (const hit of responses[i].hits) pool.docs.set(hit.id, hit.document);
+      if (responses[i].totalHits === 0) missing.push(term.term);
     });
+    // Words no document contains (介入性, 热处理保鲜): retrieve by their parts instead, so that the
+    // documents the text scorer would give partial credit to are among the candidates.
+    const parts = [...new Set(missing.flatMap((term) => termParts(term)))].filter((part) => !pool.df.has(part));
+    if (parts.length > 0) {
+      const found = await this.index.searchMany(parts.map((part) => ({ query: part, filter, limit: RETRIEVAL.perTermLimit })));
+      for (const response of found) for (const hit of response.hits) pool.docs.set(hit.id, hit.document);
+    }
     if (wholeQuery !== undefined) {
       for (const hit of responses[terms.length].hits) {
         pool.docs.set(hit.id, hit.document);
@@ -93,17 +103,49 @@ export class Matcher {
     }
   }
 
-  private rank(source: IndexedListing, terms: readonly QueryTerm[], pool: Pool, documents: number): Match[] {
+  /** The need's best result matches, best per owner: evidence for the experts who own them. */
+  private async ownResultsByOwner(need: IndexedListing): Promise<Map<string, { title: string; value: number }>> {
+    const results = await this.match(need, 'RESULT', EXPERT_RESULT_MATCHES);
+    const best = results[0]?.score ?? 0;
+    const byOwner = new Map<string, { title: string; value: number }>();
+    for (const result of results) {
+      if (!byOwner.has(result.listing.ownerId) && best > 0 && result.score >= EXPERT_RESULT_MIN_SHARE * best) byOwner.set(result.listing.ownerId, { title: result.listing.title, value: result.score / best });
+    }
+    return byOwner;
+  }
+
+  private rank(source: IndexedListing, terms: readonly QueryTerm[], pool: Pool, documents: number, ownResults?: Map<string, { title: string; value: number }>): Match[] {
     const termIdf = terms.map((term) => idf(pool.df.get(term.term) ?? 0, documents));
     const candidates = [...pool.docs.values()];
     const profiles = candidates.map((doc) => docProfile(doc));
     const avgLength = profiles.reduce((sum, profile) => sum + profile.length, 0) / Math.max(1, profiles.length);
     const now = (this.options.now ?? (() => new Date()))();
-    const matches = candidates.map((doc, i) => {
+    const texts = candidates.map((doc, i) => {
       const relevance = textRelevance(terms, termIdf, profiles[i], avgLength);
-      const text = (1 - TEXT.engineScoreWeight) * relevance + TEXT.engineScoreWeight * (pool.engineScore.get(doc.id) ?? 0);
-      return { listing: doc, ...scorePair(source, doc, text, now) };
+      return (1 - TEXT.engineScoreWeight) * relevance + TEXT.engineScoreWeight * (pool.engineScore.get(doc.id) ?? 0);
     });
+    const consensus = source.industry ? undefined : industryConsensus(candidates, texts);
+    const matches = candidates.map((doc, i) => ({
+      listing: doc,
+      ...scorePair(source, doc, texts[i], now, { industryConsensus: consensus, ownResult: ownResults ? (ownResults.get(doc.ownerId) ?? null) : undefined }),
+    }));
     return matches.sort((a, b) => b.score - a.score || a.listing.id.localeCompare(b.listing.id));
   }
+}
+
+/**
+ * For a source without an industry: how strongly the best text matches agree on each industry
+ * (pseudo-relevance feedback on the category), as a share of the most agreed-on one.
+ */
+export function industryConsensus(candidates: readonly IndexedListing[], texts: readonly number[]): Map<string, number> {
+  const order = texts.map((text, i) => ({ text, i })).sort((a, b) => b.text - a.text).slice(0, CONSENSUS.topK);
+  const votes = new Map<string, number>();
+  for (const { text, i } of order) {
+    const industry = candidates[i].industry;
+    if (industry) votes.set(industry, (votes.get(industry) ?? 0) + text);
+  }
+  const best = Math.max(0, ...votes.values());
+  const shares = new Map<string, number>();
+  if (best > 0) for (const [industry, vote] of votes) shares.set(industry, vote / best);
+  return shares;
 }

@@ -1,0 +1,68 @@
+import { buildQueryTerms, docProfile, idf, QueryTerm, termParts, textRelevance } from './match-text';
+import { RETRIEVAL } from './match-weights';
+
+const doc = (id: string, title: string, description: string, keywords: string[] = []) =>
+  docProfile({ id, version: 1, updatedAt: '2026-01-01T00:00:00Z', title, description, keywords });
+
+describe('buildQueryTerms', () => {
+  it('takes keywords and title first, then key terms of the description', () => {
+    const terms = buildQueryTerms({
+      title: '经编机断纱在线检测',
+      keywords: ['断纱检测', '经编机'],
+      description: '公司有高速特里科经编机42台，断纱靠挡车工巡回发现，希望开发断纱在线检测系统，与现有控制系统联动自动停机。',
+    });
+    expect(terms.slice(0, 2).every((term) => term.origin === 'keyword')).toBe(true);
+    expect(terms.map((term) => term.term)).toContain('经编机');
+    expect(terms.some((term) => term.origin === 'description')).toBe(true);
+    expect(new Set(terms.map((term) => term.term)).size).toBe(terms.length);
+  });
+
+  it('keeps title and keywords within the ten words an engine query may hold', () => {
+    const title = '一种基于平方和优化的飞行器大角度机动镇定控制器设计方法及其在姿态控制系统中的应用研究';
+    const terms = buildQueryTerms({ title, keywords: [], description: '' });
+    expect(terms.length).toBeLessThanOrEqual(RETRIEVAL.maxTerms);
+  });
+
+  it('attaches synonyms as alternatives', () => {
+    const [term] = buildQueryTerms({ title: '锂电池', keywords: [], description: '' }, [['锂离子电池', '锂电池', '锂电']]);
+    expect(term.alternatives).toEqual(['锂离子电池', '锂电']);
+  });
+});
+
+describe('textRelevance', () => {
+  const terms: QueryTerm[] = [
+    { term: '钙钛矿', origin: 'keyword', alternatives: [] },
+    { term: '叠层电池', origin: 'keyword', alternatives: [] },
+  ];
+  const weights = [idf(3, 100), idf(5, 100)];
+
+  it('ranks a document with every term above one with some, above one with none, within [0, 1]', () => {
+    const all = textRelevance(terms, weights, doc('a', '钙钛矿叠层电池', '钙钛矿/晶硅叠层电池'), 20);
+    const some = textRelevance(terms, weights, doc('b', '钙钛矿薄膜', '钙钛矿薄膜封装'), 20);
+    const none = textRelevance(terms, weights, doc('c', '经编机', '断纱检测'), 20);
+    expect(all).toBeLessThanOrEqual(1);
+    expect(all).toBeGreaterThan(some);
+    expect(some).toBeGreaterThan(none);
+    expect(none).toBe(0);
+  });
+
+  it('gives partial credit to a word found only through its parts', () => {
+    const partial = textRelevance([{ term: '热处理保鲜', origin: 'keyword', alternatives: [] }], [1], doc('d', '', '果蔬热处理可延长保鲜期'), 20);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(0.5);
+  });
+});
+
+describe('termParts', () => {
+  it('splits a word into dictionary sub-words, else bigrams', () => {
+    expect(termParts('锂离子电池')).toEqual(expect.arrayContaining(['锂离子', '电池']));
+    expect(termParts('介入性').length).toBeGreaterThan(0);
+  });
+});
+
+describe('idf', () => {
+  it('is higher for rarer terms and never negative', () => {
+    expect(idf(1, 1000)).toBeGreaterThan(idf(100, 1000));
+    expect(idf(1000, 1000)).toBeGreaterThanOrEqual(0);
+  });
+});
