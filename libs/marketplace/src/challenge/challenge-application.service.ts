@@ -283,17 +283,19 @@ export class ChallengeApplicationService {
 
   /** Whether every awarded application's final milestone is accepted (reads inside the caller's transaction). */
   private async allWinnersDone(manager: EntityManager, challengeId: string): Promise<boolean> {
-    const finals = await manager
+    const milestones = await manager
       .getRepository(ChallengeMilestoneEntity)
       .createQueryBuilder('milestone')
       .innerJoin(ChallengeApplicationEntity, 'application', 'application.id = milestone.applicationId')
       .where('application.challengeId = :challengeId', { challengeId })
       .andWhere('application.status = :awarded', { awarded: ApplicationStatus.AWARDED })
-      .andWhere(
-        'milestone.sequence = (SELECT max(last.sequence) FROM challenge_milestones last WHERE last.application_id = milestone.application_id)',
-      )
       .getMany();
-    return isChallengeComplete(finals);
+    const finals = new Map<string, ChallengeMilestoneEntity>();
+    for (const milestone of milestones) {
+      const current = finals.get(milestone.applicationId);
+      if (!current || milestone.sequence > current.sequence) finals.set(milestone.applicationId, milestone);
+    }
+    return isChallengeComplete([...finals.values()]);
   }
 
   // ── reads ──────────────────────────────────────────────────────────────────────────────────
