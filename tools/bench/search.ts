@@ -1,32 +1,38 @@
 /**
  * Search benchmark: `npm run bench:search -- [--docs N] [--engine embedded|meilisearch] [--queries N]
- * [--gateway URL] [--memory-only]`.
+ * [--memory-only] [--skip-direct] [--skip-gateway] [--workers N] [--seed N]`.
  *
  * Generates N synthetic listings (each description: 4 sentences drawn at random from the abstracts
- * in shared/eval/csl-dev.jsonl, fixed seed), indexes them, then runs the query mix (the `-title` and
- * `-keywords` query texts of the same file, shuffled with a fixed seed) and a facet query mix. Prints
- * indexing throughput, search latency percentiles, facet latency and RSS; the last line is one JSON
- * object. Gateway figures need the search service behind the gateway; until it exists they are null.
+ * in shared/eval/csl-dev.jsonl, fixed seed) and runs the query mix (the `-title` and `-keywords`
+ * query texts of the same file, shuffled with a fixed seed) and a facet query mix, twice:
+ * - direct: the engine in this process (bulk indexing, latency percentiles, facets, RSS);
+ * - gateway (tools/bench/gateway.ts): the whole marketplace started by apps/launcher on a fresh
+ *   database of the real PostgreSQL holding N published listings; times the search service's
+ *   start-up rebuild and the queries through the public gateway, and reads the search process's RSS.
+ * The last line is one JSON object.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '@ttm/config';
 import type { ListingDocument } from '@ttm/events';
 import { EmbeddedSearchEngine, F, LISTING_INDEX_SCHEMA, MeilisearchEngine, SearchEngine, SearchIndex, SearchRequest } from '@ttm/search-engine';
+import { abstractSentences, EvalLine, formatTimings, keywordPool, measure, queryMix, readEval, rng, Timings } from './common';
+import { GatewayBenchResult, runGatewayBench } from './gateway';
 
 interface Options {
   docs: number;
   engine: 'embedded' | 'meilisearch';
   queries: number | undefined;
-  gateway: string | undefined;
   memoryOnly: boolean;
+  direct: boolean;
+  gateway: boolean;
   seed: number;
   workers: number | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { docs: 100_000, engine: loadConfig().meiliHost ? 'meilisearch' : 'embedded', queries: undefined, gateway: undefined, memoryOnly: false, seed: 20240601, workers: undefined };
+  const options: Options = { docs: 100_000, engine: loadConfig().meiliHost ? 'meilisearch' : 'embedded', queries: undefined, memoryOnly: false, direct: true, gateway: true, seed: 20240601, workers: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -38,13 +44,14 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--queries') options.queries = positiveInt(value(), arg);
     else if (arg === '--seed') options.seed = positiveInt(value(), arg);
     else if (arg === '--workers') options.workers = Number(value());
-    else if (arg === '--gateway') options.gateway = value();
+    else if (arg === '--skip-direct') options.direct = false;
+    else if (arg === '--skip-gateway') options.gateway = false;
     else if (arg === '--memory-only') options.memoryOnly = true;
     else if (arg === '--engine') {
       const engine = value();
       if (engine !== 'embedded' && engine !== 'meilisearch') throw new Error('--engine must be embedded or meilisearch');
       options.engine = engine;
-    } else throw new Error(`Unknown option ${arg} (use --docs N, --queries N, --engine, --gateway URL, --memory-only, --workers N, --seed N)`);
+    } else throw new Error(`Unknown option ${arg} (use --docs N, --queries N, --engine, --memory-only, --skip-direct, --skip-gateway, --workers N, --seed N)`);
   }
   return options;
 }
@@ -55,46 +62,14 @@ function positiveInt(raw: string, name: string): number {
   return value;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface EvalLine {
-  type: 'doc' | 'query';
-  id: string;
-  text: string;
-}
-
-function readEval(): EvalLine[] {
-  const candidates = [resolve(__dirname, '../../../shared/eval/csl-dev.jsonl'), resolve(process.cwd(), '../shared/eval/csl-dev.jsonl')];
-  const path = candidates.find((candidate) => existsSync(candidate));
-  if (!path) throw new Error(`csl-dev.jsonl not found (looked in ${candidates.join(', ')})`);
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as EvalLine);
-}
-
 const KINDS = ['NEED', 'RESULT', 'EXPERT', 'CHALLENGE'] as const;
 const INDUSTRIES = ['TEXTILE', 'LEATHER', 'WARP_KNITTING', 'HOME_TEXTILE', 'APPAREL', 'HOSIERY', 'SEMICONDUCTOR', 'EQUIPMENT', 'NEW_ENERGY', 'NEW_MATERIALS', 'HEALTH', 'AEROSPACE'];
 const REGIONS = ['330481', '330402', '330411', '330421', '330424', '330482', '330483', '330100', '320500', '310000'];
 const MODES = ['TRANSFER', 'LICENSE', 'EQUITY', 'JOINT_DEVELOPMENT', 'TECH_SERVICE'];
 
 function generateListings(lines: EvalLine[], count: number, random: () => number): ListingDocument[] {
-  const sentences = lines
-    .filter((line) => line.type === 'doc')
-    .flatMap((line) => line.text.split(/(?<=[。.!?；;])/))
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 4);
-  const keywords = [...new Set(lines.filter((line) => line.id.endsWith('-keywords')).flatMap((line) => line.text.split(/\s+/)))].filter(Boolean);
+  const sentences = abstractSentences(lines);
+  const keywords = keywordPool(lines);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const out: ListingDocument[] = [];
   const start = Date.parse('2023-01-01T00:00:00Z');
@@ -132,52 +107,21 @@ function generateListings(lines: EvalLine[], count: number, random: () => number
   return out;
 }
 
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
-
-/** What the latency loop talks to: the engine directly, or (later) the gateway's `search` query. */
-interface SearchTarget {
-  readonly label: string;
-  search(request: SearchRequest): Promise<unknown>;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function measure(target: SearchTarget, requests: SearchRequest[], warmup: number): Promise<{ p50: number; p95: number; p99: number; mean: number }> {
-  for (const request of requests.slice(0, warmup)) await target.search(request);
-  const times: number[] = [];
-  for (const request of requests) {
-    const started = performance.now();
-    await target.search(request);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 100) / 100;
-  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), mean: round(times.reduce((a, b) => a + b, 0) / times.length) };
-}
-
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  const random = rng(options.seed);
-  const lines = readEval();
-  console.log(`engine ${options.engine}, ${options.docs} listings, seed ${options.seed}`);
-  const listings = generateListings(lines, options.docs, random);
-  const queryTexts = shuffle(
-    lines.filter((line) => line.type === 'query' && (line.id.endsWith('-title') || line.id.endsWith('-keywords'))).map((line) => line.text),
-    random,
-  ).slice(0, options.queries);
+interface DirectResult {
+  docs: number;
+  indexDocsPerSec: number;
+  upsertDocsPerSec: number;
+  search: Timings;
+  facets: Timings;
+  rssMb: number;
+}
 
+/** The engine in this process: bulk indexing, incremental upserts, the query and facet mixes, restart. */
+async function runDirect(options: Options, lines: EvalLine[], queryTexts: string[]): Promise<DirectResult> {
+  const listings = generateListings(lines, options.docs, rng(options.seed + 1));
   const dataDir = options.engine === 'embedded' && !options.memoryOnly ? mkdtempSync(join(tmpdir(), 'ttm-bench-search-')) : undefined;
   const config = loadConfig();
   const engine: SearchEngine =
@@ -185,7 +129,7 @@ async function main(): Promise<void> {
       ? new EmbeddedSearchEngine({ dataDir, workers: options.workers })
       : new MeilisearchEngine({ host: config.meiliHost ?? 'http://127.0.0.1:7700', apiKey: config.meiliApiKey, indexPrefix: 'bench' });
   const index: SearchIndex<ListingDocument> = engine.index('listings', LISTING_INDEX_SCHEMA);
-  let summary = '';
+  let result: DirectResult;
   try {
     await index.ensure();
     if (options.engine === 'meilisearch') await index.rebuild([]);
@@ -216,10 +160,10 @@ async function main(): Promise<void> {
     const upsertDocsPerSec = Math.round(updates.length / ((performance.now() - updateStarted) / 1000));
     console.log(`re-upserted ${updates.length} listings in batches of 100: ${upsertDocsPerSec} docs/s${dataDir ? ' (journal fsynced per batch)' : ''}`);
 
-    const direct: SearchTarget = { label: 'direct', search: (request) => index.search(request) };
+    const direct = (request: SearchRequest) => index.search(request);
     const searchRequests: SearchRequest[] = queryTexts.map((query) => ({ query, limit: 20, highlight: { fields: ['title', 'description'] } }));
     const searchTimes = await measure(direct, searchRequests, Math.min(100, searchRequests.length));
-    console.log(`search (${searchRequests.length} queries, limit 20, highlights) direct: p50 ${searchTimes.p50} ms, p95 ${searchTimes.p95} ms, p99 ${searchTimes.p99} ms, mean ${searchTimes.mean} ms`);
+    console.log(`search (${searchRequests.length} queries, limit 20, highlights) direct: ${formatTimings(searchTimes)}`);
 
     const facets = ['kind', 'industry', 'region', 'cooperationModes'];
     const facetRequests: SearchRequest[] = queryTexts.slice(0, 300).map((query, i) => ({
@@ -229,28 +173,11 @@ async function main(): Promise<void> {
       filter: i % 2 === 0 ? F.eq('industry', INDUSTRIES[i % INDUSTRIES.length]) : undefined,
     }));
     const facetTimes = await measure(direct, facetRequests, 20);
-    console.log(`facet queries (${facetRequests.length}; a third without text, half filtered by industry; 4 facets): p50 ${facetTimes.p50} ms, p95 ${facetTimes.p95} ms, p99 ${facetTimes.p99} ms`);
+    console.log(`facet queries direct (${facetRequests.length}; a third without text, half filtered by industry; 4 facets): ${formatTimings(facetTimes)}`);
 
-    if (options.gateway) {
-      console.log(`--gateway ${options.gateway}: the search service is not behind the gateway yet, so gateway figures are null`);
-    } else {
-      console.log('gateway: not measured (needs the search service behind the gateway; pass --gateway URL once it exists)');
-    }
     const rss = peakRssMb();
-    console.log(`RSS now ${rssMb()} MB, peak ${rss} MB`);
-    summary = JSON.stringify({
-        engine: options.engine,
-        docs: stats.documents,
-        indexDocsPerSec,
-        searchP50MsGateway: null,
-        searchP95MsGateway: null,
-        searchP95MsDirect: searchTimes.p95,
-        facetP95Ms: facetTimes.p95,
-        rssMb: rss,
-        searchP50MsDirect: searchTimes.p50,
-        searchP99MsDirect: searchTimes.p99,
-        upsertDocsPerSec,
-      });
+    console.log(`RSS of this process now ${rssMb()} MB, peak ${rss} MB`);
+    result = { docs: stats.documents, indexDocsPerSec, upsertDocsPerSec, search: searchTimes, facets: facetTimes, rssMb: rss };
   } finally {
     await engine.close();
   }
@@ -263,7 +190,50 @@ async function main(): Promise<void> {
     await restarted.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(summary);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const lines = readEval();
+  const queryTexts = queryMix(lines, rng(options.seed), options.queries);
+  console.log(`engine ${options.engine}, ${options.docs} listings, ${queryTexts.length} queries, seed ${options.seed}`);
+
+  let direct: DirectResult | undefined;
+  if (options.direct) {
+    console.log('--- direct: the engine in this process');
+    direct = await runDirect(options, lines, queryTexts);
+  }
+  let gateway: GatewayBenchResult | undefined;
+  if (options.gateway) {
+    console.log('--- gateway: the marketplace (apps/launcher) on PostgreSQL, queries over HTTP');
+    gateway = await runGatewayBench({ docs: options.docs, queries: queryTexts, random: rng(options.seed + 2), lines });
+  }
+  console.log(
+    JSON.stringify({
+      engine: options.engine,
+      docs: direct?.docs ?? gateway?.indexedDocs ?? 0,
+      indexDocsPerSec: direct?.indexDocsPerSec ?? null,
+      searchP50MsGateway: gateway?.gateway.p50 ?? null,
+      searchP95MsGateway: gateway?.gateway.p95 ?? null,
+      searchP95MsDirect: direct?.search.p95 ?? null,
+      facetP95Ms: direct?.facets.p95 ?? null,
+      // The search service's peak (VmHWM) when the gateway half ran: the process that serves the index.
+      rssMb: gateway?.searchRssPeakMb ?? direct?.rssMb ?? null,
+      searchP99MsGateway: gateway?.gateway.p99 ?? null,
+      searchP95MsGatewayWithNode: gateway?.gatewayWithNode.p95 ?? null,
+      searchP95MsSubgraph: gateway?.subgraph.p95 ?? null,
+      engineProcessingP95Ms: gateway?.engineProcessing.p95 ?? null,
+      facetP95MsGateway: gateway?.facets.p95 ?? null,
+      startupIndexDocsPerSec: gateway?.startupIndexDocsPerSec ?? null,
+      searchStartupSec: gateway?.startupSec ?? null,
+      gatewayRssPeakMb: gateway?.gatewayRssPeakMb ?? null,
+      searchP50MsDirect: direct?.search.p50 ?? null,
+      searchP99MsDirect: direct?.search.p99 ?? null,
+      upsertDocsPerSec: direct?.upsertDocsPerSec ?? null,
+      rssMbDirect: direct?.rssMb ?? null,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {
