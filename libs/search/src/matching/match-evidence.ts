@@ -41,20 +41,29 @@ function needAndOther(source: MatchListing, candidate: MatchListing): { need: Ma
 
 /**
  * Keywords of either side that occur in the other side's text (title, keywords, description),
- * source keywords first. Each returned term occurs in both listings' texts.
+ * source keywords first. Each returned term occurs in both listings' texts. The value is the share
+ * of all keywords found, each weighted by `weight` (e.g. its IDF, so that a specific keyword found
+ * counts more than a generic one).
  */
-export function sharedKeywords(source: MatchListing, candidate: MatchListing): { terms: string[]; value: number } | null {
-  const total = source.keywords.length + candidate.keywords.length;
+export function sharedKeywords(
+  source: MatchListing,
+  candidate: MatchListing,
+  weight: (keyword: string) => number = () => 1,
+): { terms: string[]; value: number } | null {
   if (source.keywords.length === 0) return null;
   const sourceText = listingText(source);
   const candidateText = listingText(candidate);
   const terms: string[] = [];
   const seen = new Set<string>();
   let found = 0;
+  let total = 0;
   const consider = (keyword: string, otherText: string) => {
     const normalized = normalizeText(keyword.trim());
-    if (normalized === '' || !otherText.includes(normalized)) return;
-    found += 1;
+    if (normalized === '') return;
+    const w = weight(normalized);
+    total += w;
+    if (!otherText.includes(normalized)) return;
+    found += w;
     if (seen.has(normalized)) return;
     // A shorter keyword inside one already named adds nothing to the reason.
     if ([...seen].some((term) => term.includes(normalized))) return;
@@ -145,12 +154,14 @@ export interface PairContext {
    * matches (its title, and its score relative to the best result match), if any.
    */
   ownResult?: { title: string; value: number } | null;
+  /** How specific a (normalized) keyword is; all keywords count the same without it. */
+  keywordWeight?: (keyword: string) => number;
 }
 
 export function scorePair(source: MatchListing, candidate: MatchListing, text: number, now: Date, context: PairContext = {}): ScoredMatch {
   const { need, other } = needAndOther(source, candidate);
   const evidence: Evidence[] = [{ name: 'text', value: Math.max(0, Math.min(1, text)), reason: null }];
-  const keywords = sharedKeywords(source, candidate);
+  const keywords = sharedKeywords(source, candidate, context.keywordWeight);
   if (keywords) {
     const named = keywords.terms.slice(0, MAX_REASON_KEYWORDS);
     const label = keywordLabel(candidate.kind === 'EXPERT' ? 'EXPERT' : source.kind);

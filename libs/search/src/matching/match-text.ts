@@ -133,9 +133,25 @@ export function termMatch(term: QueryTerm, profile: DocProfile, avgLength: numbe
     }
   }
   if (best > 0 || [...term.term].length < 3) return best;
+  const has = (part: string) => profile.fields.title.has(part) || profile.fields.keywords.has(part) || profile.fields.description.has(part);
+  const parts = cachedParts(term.term).filter((part) => part !== term.term);
+  const partShare = parts.length > 0 ? parts.filter(has).length / parts.length : 0;
   const pairs = bigrams(term.term);
-  const found = pairs.filter((pair) => profile.text.includes(pair)).length;
-  return found === 0 ? 0 : (TEXT.bigramCredit * found) / pairs.length;
+  const pairShare = pairs.filter((pair) => profile.text.includes(pair)).length / pairs.length;
+  return Math.max(TEXT.subwordCredit * partShare, TEXT.bigramCredit * pairShare);
+}
+
+const partsCache = new Map<string, string[]>();
+function cachedParts(term: string): string[] {
+  let parts = partsCache.get(term);
+  if (!parts) {
+    parts = matchingAnalyzer()
+      .subTokens(term)
+      .filter((part) => [...part].length >= 2);
+    if (partsCache.size > 10_000) partsCache.clear();
+    partsCache.set(term, parts);
+  }
+  return parts;
 }
 
 /** Inverse document frequency (BM25's), from the number of documents containing the term. */

@@ -13,7 +13,7 @@ export const EVIDENCE_WEIGHTS = {
   /** Text relevance of the candidate to the source's title, keywords and key description terms. */
   text: 0.5,
   /** Share of the source's keywords found in the candidate (and vice versa). */
-  keywords: 0.15,
+  keywords: 0.06,
   /** Same sub-industry 1, same top-level industry `INDUSTRY_TOP_LEVEL_CREDIT`. */
   industry: 0.12,
   /** Result TRL ≥ the need's minimum (needs that state one). */
@@ -54,9 +54,9 @@ export const TEXT = {
    */
   presenceFloor: 0.3,
   /** A query term found only as its dictionary sub-words (热处理 + 保鲜 for 热处理保鲜) counts this much. */
-  subwordCredit: 0.6,
+  subwordCredit: 0.4,
   /** A query term found only through its character bigrams counts this much × the share of bigrams found. */
-  bigramCredit: 0.35,
+  bigramCredit: 0.3,
   /**
    * Pseudo-relevance feedback (expanding the query with key terms of the best candidates) is off by
    * default: on csl-dev it cost tag queries ≈ 0.04 nDCG@10 and gained nothing elsewhere.
@@ -86,6 +86,8 @@ export const RETRIEVAL = {
   perTermLimit: 40,
   /** At most this many query terms (Meilisearch reads only the first ten words of a query). */
   maxTerms: 10,
+  /** A query word found in fewer documents than this is also retrieved by its parts (sub-words or bigrams). */
+  backoffBelow: 10,
   /** Key terms taken from the description besides title and keywords. */
   descriptionTerms: 6,
 } as const;

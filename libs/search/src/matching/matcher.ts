@@ -2,7 +2,7 @@ import type { ListingKind } from '@ttm/events';
 import { F, SearchIndex, SearchRequest, SearchResponse } from '@ttm/search-engine';
 import type { IndexedListing } from '../index/indexed-listing';
 import { scorePair, ScoredMatch } from './match-evidence';
-import { buildQueryTerms, docProfile, feedbackTerms, idf, QueryTerm, termParts, textRelevance } from './match-text';
+import { buildQueryTerms, docProfile, feedbackTerms, idf, matchingAnalyzer, QueryTerm, termParts, textRelevance } from './match-text';
 import { CONSENSUS, EXPERT_RESULT_MATCHES, EXPERT_RESULT_MIN_SHARE, RETRIEVAL, TEXT } from './match-weights';
 
 export interface Match extends ScoredMatch {
@@ -86,9 +86,9 @@ export class Matcher {
     terms.forEach((term, i) => {
       pool.df.set(term.term, responses[i].totalHits);
       for (const hit of responses[i].hits) pool.docs.set(hit.id, hit.document);
-      if (responses[i].totalHits === 0) missing.push(term.term);
+      if (responses[i].totalHits < RETRIEVAL.backoffBelow) missing.push(term.term);
     });
-    // Words no document contains (介入性, 热处理保鲜): retrieve by their parts instead, so that the
+    // Words few or no documents contain (介入性, 桥梁工程): retrieve by their parts as well, so that the
     // documents the text scorer would give partial credit to are among the candidates.
     const parts = [...new Set(missing.flatMap((term) => termParts(term)))].filter((part) => !pool.df.has(part));
     if (parts.length > 0) {
@@ -101,6 +101,28 @@ export class Matcher {
         pool.engineScore.set(hit.id, Math.max(hit.score, pool.engineScore.get(hit.id) ?? 0));
       }
     }
+  }
+
+  /**
+   * A keyword's specificity: the highest IDF among its words that are query terms (a keyword
+   * phrase is as specific as its rarest word), else the highest IDF of the query.
+   */
+  private keywordWeight(terms: readonly QueryTerm[], termIdf: readonly number[]): (keyword: string) => number {
+    const byTerm = new Map(terms.map((term, i) => [term.term, termIdf[i]]));
+    const fallback = Math.max(1, ...termIdf);
+    const cache = new Map<string, number>();
+    return (keyword) => {
+      let weight = cache.get(keyword);
+      if (weight === undefined) {
+        const known = matchingAnalyzer()
+          .queryTokens(keyword)
+          .map((token) => byTerm.get(token))
+          .filter((value): value is number => value !== undefined);
+        weight = known.length > 0 ? Math.max(...known) : fallback;
+        cache.set(keyword, weight);
+      }
+      return weight;
+    };
   }
 
   /** The need's best result matches, best per owner: evidence for the experts who own them. */
@@ -125,9 +147,10 @@ export class Matcher {
       return (1 - TEXT.engineScoreWeight) * relevance + TEXT.engineScoreWeight * (pool.engineScore.get(doc.id) ?? 0);
     });
     const consensus = source.industry ? undefined : industryConsensus(candidates, texts);
+    const keywordWeight = this.keywordWeight(terms, termIdf);
     const matches = candidates.map((doc, i) => ({
       listing: doc,
-      ...scorePair(source, doc, texts[i], now, { industryConsensus: consensus, ownResult: ownResults ? (ownResults.get(doc.ownerId) ?? null) : undefined }),
+      ...scorePair(source, doc, texts[i], now, { industryConsensus: consensus, keywordWeight, ownResult: ownResults ? (ownResults.get(doc.ownerId) ?? null) : undefined }),
     }));
     return matches.sort((a, b) => b.score - a.score || a.listing.id.localeCompare(b.listing.id));
   }
