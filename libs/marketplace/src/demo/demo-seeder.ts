@@ -4,6 +4,7 @@ import { inTransaction } from '@ttm/database';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_NEEDS, DEMO_ORGANIZATIONS, DEMO_RESULTS, DemoContact } from '@ttm/demo';
 import { CooperationMode } from '@ttm/taxonomy';
 import { DataSource, EntityManager } from 'typeorm';
+import { seedDemoChallenges } from '../challenge/challenge-demo';
 import { ExpertEntity } from '../expert/expert.entity';
 import { ContactColumns } from '../listing/listing-base.entity';
 import { AnyListingEntity, LISTING_ENTITIES, MARKETPLACE_KINDS } from '../listing/listing-kinds';
@@ -139,7 +140,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const saved = await manager.save(listing);
         await this.lifecycle.recordPublicChange(manager, saved, null);
       }
-      return listings.length;
+      return listings.length + (await seedDemoChallenges(manager, this.lifecycle, now));
     });
   }
 

@@ -1,5 +1,5 @@
 import { Role } from '@ttm/auth';
-import { DEMO_EXPERTS, DEMO_NEEDS, DEMO_RESULTS } from '@ttm/demo';
+import { DEMO_CHALLENGES, DEMO_EXPERTS, DEMO_NEEDS, DEMO_RESULTS } from '@ttm/demo';
 import { FeedPage, ListingEventType, ListingUpsertedPayload, SnapshotPage } from '@ttm/events';
 import { DemoSeeder } from '../demo/demo-seeder';
 import { expertInput, needInput, resultInput } from '../testing/fixtures';
@@ -192,7 +192,7 @@ describe('demo data (SEED_DEMO=true)', () => {
   });
 
   it('seeds every demo listing as PUBLISHED with its UPSERTED outbox row, once', async () => {
-    const total = DEMO_NEEDS.length + DEMO_RESULTS.length + DEMO_EXPERTS.length;
+    const total = DEMO_NEEDS.length + DEMO_RESULTS.length + DEMO_EXPERTS.length + DEMO_CHALLENGES.length;
     expect(await marketplace.count('needs')).toBe(DEMO_NEEDS.length);
     expect(await marketplace.count('results')).toBe(DEMO_RESULTS.length);
     expect(await marketplace.count('experts')).toBe(DEMO_EXPERTS.length);
@@ -201,7 +201,8 @@ describe('demo data (SEED_DEMO=true)', () => {
       `SELECT status, min(published_at) AS oldest FROM (
          SELECT status, published_at FROM marketplace.needs UNION ALL
          SELECT status, published_at FROM marketplace.results UNION ALL
-         SELECT status, published_at FROM marketplace.experts) listings GROUP BY status`,
+         SELECT status, published_at FROM marketplace.experts UNION ALL
+         SELECT status, published_at FROM marketplace.challenges) listings GROUP BY status`,
     );
     if (total > 0) {
       expect(statuses.map((row) => row.status)).toEqual(['PUBLISHED']);

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './accounts';
 export * from './listings';
+export * from './challenges';
