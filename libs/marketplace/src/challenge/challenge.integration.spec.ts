@@ -383,11 +383,29 @@ describe('揭榜挂帅 challenges over GraphQL (real service, real PostgreSQL)',
     await refused(CHALLENGE, { id: draft.id }, enterprise, 'NOT_FOUND');
     await refused(APPLY, { input: applicationInput(draft.id) }, researcherA, 'NOT_FOUND');
     await ok(PUBLISH, { id: draft.id }, admin);
+    const rejected = await ok<{ rejectListing: { __typename: string; status: string; rejectionReason: string } }>(
+      `mutation ($id: ID!, $reason: String!) { rejectListing(id: $id, reason: $reason) { __typename ... on Challenge { status rejectionReason } } }`,
+      { id: draft.id, reason: '请补充指标的验证方式' },
+      admin,
+    );
+    expect(rejected.rejectListing).toEqual({ __typename: 'Challenge', status: 'REJECTED', rejectionReason: '请补充指标的验证方式' });
+    await ok(PUBLISH, { id: draft.id }, admin);
     const queue = await ok<{ reviewQueue: { edges: { node: { __typename: string; id?: string } }[] } }>(
       `query { reviewQueue(first: 100) { edges { node { __typename ... on Challenge { id } } } } }`,
       {},
       admin,
     );
     expect(queue.reviewQueue.edges.map((edge) => edge.node)).toContainEqual({ __typename: 'Challenge', id: draft.id });
+
+    const upcoming = (await ok<{ createChallenge: ChallengeView }>(
+      CREATE,
+      { input: challengeInput({ applicationOpensAt: new Date(Date.now() + 86_400_000).toISOString() }) },
+      enterprise,
+    )).createChallenge;
+    await ok(PUBLISH, { id: upcoming.id }, enterprise);
+    await ok(APPROVE, { id: upcoming.id }, admin);
+    const listed = await ok<{ challenges: { edges: { node: { id: string; stage: string } }[] } }>(CHALLENGES, { filter: { stage: 'UPCOMING' } });
+    expect(listed.challenges.edges.map((edge) => edge.node)).toContainEqual(expect.objectContaining({ id: upcoming.id, stage: 'UPCOMING' }));
+    expect(await refused(APPLY, { input: applicationInput(upcoming.id) }, researcherA, 'CONFLICT')).toContain('applications open at');
   });
 });
