@@ -66,3 +66,13 @@ describe('idf', () => {
     expect(idf(1000, 1000)).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('docProfile', () => {
+  it('ranks the terms a document is about as central, and credits a query term that is one of them', () => {
+    const about = doc('k1', '', '钙钛矿薄膜的缺陷钝化。钙钛矿电池效率提升，钙钛矿稳定性改善，方法简单。');
+    const mentions = doc('k2', '', '本文研究锂电池正极材料，与钙钛矿无关的方法简单，循环寿命提升明显，容量保持率高。');
+    expect(about.keyTerms.get('钙钛矿')).toBe(1);
+    const term: QueryTerm[] = [{ term: '钙钛矿', origin: 'keyword', alternatives: [] }];
+    expect(textRelevance(term, [1], about, 20)).toBeGreaterThan(textRelevance(term, [1], mentions, 20));
+  });
+});

@@ -1,3 +1,4 @@
+import { idf as jiebaIdfFile } from '@node-rs/jieba/dict.js';
 import { Analyzer, condenseQuery, normalizeText } from '@ttm/search-engine';
 import type { IndexedListing } from '../index/indexed-listing';
 import { RETRIEVAL, TEXT } from './match-weights';
@@ -74,9 +75,16 @@ export interface DocProfile {
   length: number;
   /** Normalized text of all fields (substring checks). */
   text: string;
+  /**
+   * How central each of the document's key terms is (TF-IDF against jieba's general IDF): 1 for the
+   * top tier down to 1/tiers for the last. A query term the document is *about* counts more than
+   * one it merely mentions.
+   */
+  keyTerms: Map<string, number>;
 }
 
-const PROFILE_CACHE_SIZE = 50_000;
+/** ≈ 7 KB each: at most ≈ 140 MB. */
+const PROFILE_CACHE_SIZE = 20_000;
 const profiles = new Map<string, DocProfile>();
 
 function countTokens(tokens: string[]): Map<string, number> {
@@ -102,10 +110,54 @@ export function docProfile(listing: Pick<IndexedListing, 'id' | 'version' | 'upd
     fields: { title: countTokens(title), keywords: countTokens(keywords), description: countTokens(description) },
     length: title.length + keywords.length + description.length,
     text: listingText(listing),
+    keyTerms: keyTerms([listing.title, ...listing.keywords, listing.description].join('\n')),
   };
   profiles.set(key, profile);
   if (profiles.size > PROFILE_CACHE_SIZE) profiles.delete(profiles.keys().next().value as string);
   return profile;
+}
+
+let generalIdf: { table: Map<string, number>; unknown: number } | undefined;
+/**
+ * jieba's IDF table (its large general corpus), the one `condenseQuery` weighs terms with; parsed on
+ * first use. Unknown words (new technical terms) count as the most specific.
+ */
+function generalIdfOf(term: string): number {
+  if (!generalIdf) {
+    const table = new Map<string, number>();
+    const values: number[] = [];
+    for (const line of Buffer.from(jiebaIdfFile).toString('utf8').split('\n')) {
+      const space = line.lastIndexOf(' ');
+      if (space <= 0) continue;
+      const value = Number(line.slice(space + 1));
+      table.set(line.slice(0, space), value);
+      values.push(value);
+    }
+    values.sort((a, b) => a - b);
+    generalIdf = { table, unknown: (values[Math.floor(values.length / 2)] ?? 10) * 1.2 };
+  }
+  return generalIdf.table.get(term) ?? generalIdf.unknown;
+}
+
+/** The document's key terms by TF-IDF (weighted as `condenseQuery` weighs them), with their tier's centrality. */
+function keyTerms(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of matchingAnalyzer().queryTokens(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  const ranked = [...counts.entries()]
+    .map(([term, count]) => ({
+      term,
+      weight: Math.sqrt(count) * generalIdfOf(term) * ([...term].length === 1 ? 0.3 : 1) * (/^\d+(\.\d+)?$/.test(term) ? 0.3 : 1),
+    }))
+    .sort((a, b) => b.weight - a.weight);
+  const tiers = TEXT.keyTermTiers;
+  const centrality = new Map<string, number>();
+  let tier = 0;
+  for (const [rank, { term }] of ranked.entries()) {
+    while (tier < tiers.length && rank >= tiers[tier]) tier += 1;
+    if (tier >= tiers.length) break;
+    centrality.set(term, 1 - tier / tiers.length);
+  }
+  return centrality;
 }
 
 function bigrams(term: string): string[] {
@@ -126,7 +178,9 @@ export function termMatch(term: QueryTerm, profile: DocProfile, avgLength: numbe
       fieldWeight.description * (profile.fields.description.get(form) ?? 0);
     if (tf > 0) {
       const norm = k1 * (1 - b + (b * profile.length) / Math.max(1, avgLength));
-      best = Math.max(best, credit * (TEXT.presenceFloor + ((1 - TEXT.presenceFloor) * tf) / (tf + norm)));
+      const frequency = TEXT.presenceFloor + ((1 - TEXT.presenceFloor) * tf) / (tf + norm);
+      const centrality = profile.keyTerms.get(form) ?? 0;
+      best = Math.max(best, credit * ((1 - TEXT.keyTermWeight) * frequency + TEXT.keyTermWeight * centrality));
     } else if (profile.text.includes(form)) {
       // Segmented differently in the document (a sub-word of a longer word jieba did not split).
       best = Math.max(best, credit * TEXT.subwordCredit);
