@@ -30,7 +30,7 @@ const EMPTY = {
  * marketplace builds them (a need's `trl` is its minimum TRL; an expert's title is the name, its
  * keywords the research fields, its description the bio; no contact details).
  */
-export function demoIndexedListings(): IndexedListing[] {
+export function demoListingDocuments(): ListingDocument[] {
   const needs: ListingDocument[] = DEMO_NEEDS.map((need) => ({
     ...EMPTY,
     id: need.id,
@@ -80,5 +80,8 @@ export function demoIndexedListings(): IndexedListing[] {
     institution: expert.institution,
     expertTitle: expert.title,
   }));
-  return [...needs, ...results, ...experts].map(toIndexedListing);
+  return [...needs, ...results, ...experts];
 }
+
+/** The demo listings as the index holds them. */
+export const demoIndexedListings = (): IndexedListing[] => demoListingDocuments().map(toIndexedListing);

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ListingKind } from '@ttm/events';
 import { badInput, notFound } from '@ttm/errors';
 import { ListingIndex } from '../index/listing-index.provider';
 import { Matcher } from './matcher';
+import { matchingAnalyzer } from './match-text';
 import { DEFAULT_MATCHES, MAX_MATCHES } from './match-weights';
 import { ListingMatch } from './matching.model';
 
@@ -15,11 +16,16 @@ const KIND_NAMES: Record<ListingKind, string> = { NEED: 'Need', RESULT: 'Result'
  * NOT_FOUND here, and every candidate is published by construction. The index has no contact details.
  */
 @Injectable()
-export class MatchingService {
+export class MatchingService implements OnModuleInit {
   private readonly matcher: Matcher;
 
   constructor(private readonly listings: ListingIndex) {
     this.matcher = new Matcher(listings.index);
+  }
+
+  /** Loads the jieba dictionary (≈ 1 s) at start-up rather than on the first request. */
+  onModuleInit(): void {
+    matchingAnalyzer();
   }
 
   async matches(sourceId: string, sourceKind: ListingKind, targetKind: ListingKind, first: number | null | undefined): Promise<ListingMatch[]> {
