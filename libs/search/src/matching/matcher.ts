@@ -44,13 +44,17 @@ export class Matcher {
     const filter = F.and(F.eq('kind', kind), F.ne('id', source.id));
     const terms = buildQueryTerms(source, await this.synonymGroups());
     if (terms.length === 0) return [];
-    const [documents] = await Promise.all([this.countOf(kind)]);
+    // For experts: the need's result matches are looked up while the experts are retrieved.
+    const ownResultsPending = kind === 'EXPERT' && source.kind === 'NEED' ? this.ownResultsByOwner(source) : undefined;
+    // Awaited below; a failure of the retrieval first must not leave its rejection unhandled.
+    ownResultsPending?.catch(() => undefined);
+    const documents = await this.countOf(kind);
     const pool: Pool = { docs: new Map(), engineScore: new Map(), df: new Map() };
     const head = terms.filter((term) => term.origin === 'keyword' || term.origin === 'title');
     const wholeQuery = (head.length > 0 ? head : terms).slice(0, RETRIEVAL.maxTerms).map((term) => term.term).join(' ');
     await this.retrieve(pool, terms, filter, wholeQuery);
 
-    const ownResults = kind === 'EXPERT' && source.kind === 'NEED' ? await this.ownResultsByOwner(source) : undefined;
+    const ownResults = await ownResultsPending;
     let ranked = this.rank(source, terms, pool, documents, ownResults);
     if (this.options.feedback === true && ranked.length > 0) {
       const extra = feedbackTerms(
