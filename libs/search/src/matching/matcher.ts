@@ -1,5 +1,5 @@
 import type { ListingKind } from '@ttm/events';
-import { F, SearchIndex, SearchRequest, SearchResponse } from '@ttm/search-engine';
+import { F, MAX_TOTAL_HITS, SearchIndex, SearchRequest, SearchResponse } from '@ttm/search-engine';
 import type { IndexedListing } from '../index/indexed-listing';
 import { scorePair, ScoredMatch } from './match-evidence';
 import { buildQueryTerms, docProfile, feedbackTerms, idf, matchingAnalyzer, QueryTerm, termParts, textRelevance } from './match-text';
@@ -69,9 +69,10 @@ export class Matcher {
     return ranked.slice(0, first);
   }
 
+  /** Listings of the kind (IDF's N); Meilisearch caps hit counts at MAX_TOTAL_HITS, then the index size stands in. */
   private async countOf(kind: ListingKind): Promise<number> {
     const [response] = await this.index.searchMany([{ filter: F.eq('kind', kind), limit: 0 }]);
-    return response.totalHits;
+    return response.totalHits === MAX_TOTAL_HITS ? (await this.index.stats()).documents : response.totalHits;
   }
 
   private async synonymGroups(): Promise<string[][]> {
