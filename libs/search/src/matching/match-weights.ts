@@ -96,9 +96,9 @@ export const CONSENSUS = {
 /** Candidate retrieval (see matcher.ts). */
 export const RETRIEVAL = {
   /** Candidates from the whole query (the engine's "frequency" strategy: rarest term required). */
-  wholeQueryLimit: 100,
+  wholeQueryLimit: 150,
   /** Candidates from each query term alone (any-term retrieval). */
-  perTermLimit: 20,
+  perTermLimit: 30,
   /** At most this many query terms (Meilisearch reads only the first ten words of a query). */
   maxTerms: 10,
   /** A query word found in fewer documents than this is also retrieved by its parts (sub-words or bigrams). */
