@@ -8,7 +8,8 @@
  * space-separated parts — through the same retrieval and ranking the `matchesForNeed` API uses.
  * Prints MRR@10, Recall@10 and nDCG@10 per query type (the id's suffix; `tag` for `tag-…` ids) and
  * overall, next to a plain baseline (the engine's keyword search with default settings), and the
- * median latency of a match. The last line is one JSON object.
+ * median latency of a match. The last line is one JSON object. On Meilisearch the index
+ * (`ttm_eval_eval_matching`) is rebuilt by each run and left in place.
  */
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '@ttm/config';
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
   const { docs, queries: allQueries } = readLines(options.file);
   const queries = options.limit ? allQueries.slice(0, options.limit) : allQueries;
   const config = loadConfig();
-  const engine = createSearchEngine({ meiliHost: config.meiliHost, meiliApiKey: config.meiliApiKey, indexPrefix: `ttm_eval_${process.pid}` });
+  const engine = createSearchEngine({ meiliHost: config.meiliHost, meiliApiKey: config.meiliApiKey, indexPrefix: 'ttm_eval' });
   const index = engine.index('eval_matching', INDEXED_LISTING_SCHEMA);
   try {
     await index.ensure();
