@@ -13,6 +13,7 @@ export const SEARCH = /* GraphQL */ `
           ... on Need { id title description status contact { phone } }
           ... on Result { id title description status contact { phone } }
           ... on Expert { id name bio }
+          ... on Challenge { id title description status contact { phone } }
         }
       }
     }

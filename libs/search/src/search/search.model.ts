@@ -77,13 +77,20 @@ export class ExpertReference {
   id!: string;
 }
 
+@ObjectType('Challenge')
+@Directive('@key(fields: "id", resolvable: false)')
+export class ChallengeReference {
+  @Field(() => ID)
+  id!: string;
+}
+
 export type ListingReference = { id: string; kind: ListingKind };
 
-const REFERENCE_TYPES = { NEED: NeedReference, RESULT: ResultReference, EXPERT: ExpertReference } as const;
+const REFERENCE_TYPES = { NEED: NeedReference, RESULT: ResultReference, EXPERT: ExpertReference, CHALLENGE: ChallengeReference } as const;
 
 export const ListingUnion = createUnionType({
   name: 'Listing',
-  types: () => [NeedReference, ResultReference, ExpertReference] as const,
+  types: () => [NeedReference, ResultReference, ExpertReference, ChallengeReference] as const,
   resolveType: (value: ListingReference) => REFERENCE_TYPES[value.kind as keyof typeof REFERENCE_TYPES],
 });
 
