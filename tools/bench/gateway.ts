@@ -48,7 +48,7 @@ export interface GatewayBenchResult {
 // ---------------------------------------------------------------------------------------------------
 // The launcher
 
-interface Launcher {
+export interface Launcher {
   gatewayUrl: string;
   searchUrl: string;
   /** performance.now() of the first line containing `text`, once it has appeared. */
@@ -58,7 +58,7 @@ interface Launcher {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -69,13 +69,13 @@ function freePort(): Promise<number> {
   });
 }
 
-interface LauncherEnv {
+export interface LauncherEnv {
   env: NodeJS.ProcessEnv;
   port: number;
   searchPort: number;
 }
 
-async function launcherEnv(databaseUrl: string, dataDir: string): Promise<LauncherEnv> {
+export async function launcherEnv(databaseUrl: string, dataDir: string): Promise<LauncherEnv> {
   const port = await freePort();
   const searchPort = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -95,7 +95,7 @@ async function launcherEnv(databaseUrl: string, dataDir: string): Promise<Launch
 }
 
 /** Starts apps/launcher (as `npm start` does) in its own process group and waits for `[launcher] ready:`. */
-async function startLauncher({ env, port, searchPort }: LauncherEnv): Promise<Launcher> {
+export async function startLauncher({ env, port, searchPort }: LauncherEnv): Promise<Launcher> {
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/launcher/src/main.ts'], {
     cwd: ROOT,
     env,
@@ -158,9 +158,9 @@ async function startLauncher({ env, port, searchPort }: LauncherEnv): Promise<La
   return launcher;
 }
 
-const tail = (text: string) => text.split('\n').slice(-40).join('\n');
+export const tail = (text: string) => text.split('\n').slice(-40).join('\n');
 
-function procStatusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+export function procStatusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Math.round(Number(match[1]) / 1024);
@@ -175,8 +175,15 @@ function procStatusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
  * published listings take seconds instead of hours. Only the search service's snapshot rebuild
  * reads them, exactly as it reads real published listings.
  */
-async function insertFixture(databaseUrl: string, options: GatewayBenchOptions): Promise<number> {
-  const { random, docs } = options;
+export interface FixtureOptions {
+  needs: number;
+  results: number;
+  random: () => number;
+  lines: readonly EvalLine[];
+}
+
+export async function insertFixture(databaseUrl: string, options: FixtureOptions): Promise<number> {
+  const { random } = options;
   const sentences = abstractSentences(options.lines);
   const keywords = keywordPool(options.lines);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -210,8 +217,12 @@ async function insertFixture(databaseUrl: string, options: GatewayBenchOptions):
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (let offset = 0; offset < docs; offset += INSERT_BATCH) {
-      const size = Math.min(INSERT_BATCH, docs - offset);
+    // Needs first, then results, in batches.
+    const batches: { kind: 'NEED' | 'RESULT'; size: number }[] = [];
+    for (const [kind, count] of [['NEED', options.needs], ['RESULT', options.results]] as const) {
+      for (let offset = 0; offset < count; offset += INSERT_BATCH) batches.push({ kind, size: Math.min(INSERT_BATCH, count - offset) });
+    }
+    for (const { kind, size } of batches) {
       const rows = Array.from({ length: size }, common);
       const columns = [
         rows.map((row) => row.ownerId),
@@ -224,8 +235,7 @@ async function insertFixture(databaseUrl: string, options: GatewayBenchOptions):
         rows.map((row) => row.modes),
         rows.map((row) => row.organization),
       ];
-      // Even batches are needs, odd ones results: half and half.
-      if ((offset / INSERT_BATCH) % 2 === 0) {
+      if (kind === 'NEED') {
         const budgets = rows.map(() => Math.round(random() * 500) * 10_000);
         await client.query(
           `INSERT INTO marketplace.needs (${commonColumns}, budget_min, budget_max, min_trl, anonymous)
@@ -278,13 +288,14 @@ interface SearchData {
   search: { processingTimeMs?: number; totalHits?: number; hits: { node?: { title: string } | null }[] };
 }
 
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<SearchData> {
+/** One GraphQL request over HTTP; throws on any error in the response. */
+export async function graphql<T = SearchData>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: SearchData; errors?: { message: string }[] };
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
   if (!response.ok || body.errors?.length || !body.data) {
     throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
   }
@@ -293,17 +304,31 @@ async function graphql(url: string, query: string, variables: Record<string, unk
 
 // ---------------------------------------------------------------------------------------------------
 
-export async function runGatewayBench(options: GatewayBenchOptions): Promise<GatewayBenchResult> {
-  const warmup = Math.min(100, options.queries.length);
+export interface FixtureMarketplace {
+  launcher: Launcher;
+  databaseUrl: string;
+  /** Published listings the fixture inserted. */
+  inserted: number;
+  insertDocsPerSec: number;
+  /** Search service start-up (spawn → answering) with the fixture, and with an empty database. */
+  startupSec: number;
+  emptyStartupSec: number;
+}
+
+/**
+ * The whole marketplace (apps/launcher, as `npm start` runs it) on a fresh database of the real
+ * PostgreSQL holding the fixture's published listings, with the search index rebuilt from them at
+ * start-up; `work` runs against it, then everything is stopped and dropped (also on Ctrl+C).
+ */
+export async function withFixtureMarketplace<T>(label: string, fixture: FixtureOptions, work: (marketplace: FixtureMarketplace) => Promise<T>): Promise<T> {
   let database: TestDatabase | undefined;
   let launcher: Launcher | undefined;
-  const dataDir = mkdtempSync(join(tmpdir(), 'ttm-bench-gateway-'));
+  const dataDir = mkdtempSync(join(tmpdir(), `ttm-${label}-`));
   const stopLauncher = async () => {
     const running = launcher;
     launcher = undefined;
     await running?.stop();
   };
-  // Ctrl+C during the run still stops the marketplace and drops the database (via finally).
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -312,7 +337,7 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    database = await createTestDatabase('bench_search');
+    database = await createTestDatabase(label);
     console.log(`gateway: database ${new URL(database.url).pathname.slice(1)}, data in ${dataDir}`);
     const env = await launcherEnv(database.url, dataDir);
 
@@ -324,15 +349,34 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
 
     // 2. The fixture.
     const insertStarted = performance.now();
-    const inserted = await insertFixture(database.url, options);
+    const inserted = await insertFixture(database.url, fixture);
     const insertDocsPerSec = Math.round(inserted / ((performance.now() - insertStarted) / 1000));
-    console.log(`gateway: inserted ${inserted} published listings (needs and results, benchmark fixture) at ${insertDocsPerSec} rows/s`);
+    console.log(`gateway: inserted ${inserted} published listings (${fixture.needs} needs, ${fixture.results} results; benchmark fixture) at ${insertDocsPerSec} rows/s`);
     if (interrupted) throw new Error('interrupted');
 
     // 3. Restart with an index that has no checkpoint: the search service rebuilds from /internal/snapshot.
     rmSync(join(dataDir, 'search'), { recursive: true, force: true });
     launcher = await startLauncher(env);
     const startupSec = searchStartupSec(launcher);
+    return await work({ launcher, databaseUrl: database.url, inserted, insertDocsPerSec, startupSec, emptyStartupSec });
+  } catch (error) {
+    const output = launcher?.output();
+    if (output) console.error(`launcher output (last lines):\n${tail(output)}`);
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await stopLauncher().catch((error: unknown) => console.error('stopping the launcher failed:', error));
+    await database?.drop().catch((error: unknown) => console.error('dropping the benchmark database failed:', error));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runGatewayBench(options: GatewayBenchOptions): Promise<GatewayBenchResult> {
+  const warmup = Math.min(100, options.queries.length);
+  const needs = Math.floor(options.docs / 2);
+  const fixture = { needs, results: options.docs - needs, random: options.random, lines: options.lines };
+  return withFixtureMarketplace('bench_search', fixture, async ({ launcher, inserted, insertDocsPerSec, startupSec, emptyStartupSec }) => {
     const rebuiltLine = launcher.output().split('\n').find((line) => line.includes('rebuilt the listing index'));
     const startupIndexDocsPerSec = Math.round(inserted / Math.max(0.001, startupSec - emptyStartupSec));
     console.log(
@@ -402,17 +446,7 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
     };
     console.log(`search service RSS now ${result.searchRssMb} MB, peak (VmHWM) ${result.searchRssPeakMb} MB; gateway peak ${result.gatewayRssPeakMb} MB`);
     return result;
-  } catch (error) {
-    const output = launcher?.output();
-    if (output) console.error(`launcher output (last lines):\n${tail(output)}`);
-    throw error;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await stopLauncher().catch((error: unknown) => console.error('stopping the launcher failed:', error));
-    await database?.drop().catch((error: unknown) => console.error('dropping the benchmark database failed:', error));
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Seconds from the search process being spawned to the launcher starting the gateway (search answers by then). */
