@@ -3,6 +3,7 @@ import { AuthModule } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
 import { SubgraphModule } from '@ttm/graphql';
+import { ALERT_ENTITIES, ALERT_PROVIDERS } from './alerts/alerts.providers';
 import { APP_CONFIG, ListingIndex } from './index/listing-index.provider';
 import { ListingIndexer } from './indexer/listing-indexer.service';
 import { MarketplaceFeedClient } from './indexer/marketplace-feed.client';
@@ -17,7 +18,10 @@ import { SynonymsService } from './synonyms/synonyms.service';
 
 export const SEARCH_SCHEMA = 'search';
 
-/** The search service: the listing index, the indexer following the marketplace feed, and the `search` subgraph. */
+/**
+ * The search service: the listing index, the indexer following the marketplace feed, matching, alerts
+ * (notifications, saved searches, followed industries) and the `search` subgraph.
+ */
 @Module({})
 export class SearchAppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -26,7 +30,7 @@ export class SearchAppModule {
       module: SearchAppModule,
       imports: [
         AuthModule.forRoot(jwtSecret),
-        DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
+        DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity, ...ALERT_ENTITIES], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
         SubgraphModule.forRoot({ name: 'search' }),
       ],
       controllers: [ReindexController],
@@ -40,6 +44,7 @@ export class SearchAppModule {
         SynonymsService,
         SynonymsResolver,
         ...MATCHING_PROVIDERS,
+        ...ALERT_PROVIDERS,
       ],
     };
   }

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ListingKind } from '@ttm/events';
 import { badInput, notFound } from '@ttm/errors';
+import type { IndexedListing } from '../index/indexed-listing';
 import { ListingIndex } from '../index/listing-index.provider';
-import { Matcher } from './matcher';
+import { Match, Matcher } from './matcher';
 import { matchingAnalyzer } from './match-text';
 import { DEFAULT_MATCHES, MAX_MATCHES } from './match-weights';
 import { ListingMatch } from './matching.model';
@@ -26,6 +27,11 @@ export class MatchingService implements OnModuleInit {
   /** Loads the jieba dictionary (≈ 1 s) at start-up rather than on the first request. */
   onModuleInit(): void {
     matchingAnalyzer();
+  }
+
+  /** The counterparts of an indexed listing, ranked as the queries rank them (alerts use this). */
+  matchListing(source: IndexedListing, targetKind: ListingKind, first: number): Promise<Match[]> {
+    return this.matcher.match(source, targetKind, first);
   }
 
   async matches(sourceId: string, sourceKind: ListingKind, targetKind: ListingKind, first: number | null | undefined): Promise<ListingMatch[]> {

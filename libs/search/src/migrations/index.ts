@@ -1,3 +1,4 @@
 import { SearchInit1764201700000 } from './1764201700000-search-init';
+import { Alerts1764201800000 } from './1764201800000-alerts';
 
-export const SEARCH_MIGRATIONS = [SearchInit1764201700000];
+export const SEARCH_MIGRATIONS = [SearchInit1764201700000, Alerts1764201800000];

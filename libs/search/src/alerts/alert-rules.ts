@@ -1,0 +1,17 @@
+/** Every tunable of alerts in one place. */
+
+/** Counterpart listings looked at per new listing and kind (their owners may be alerted). */
+export const ALERT_MATCHES_PER_KIND = 10;
+/** A counterpart is alerted only when the pair's match score reaches this (scores are in [0, 1]). */
+export const ALERT_MIN_SCORE = 0.35;
+/** Saved searches one user may keep. */
+export const MAX_SAVED_SEARCHES_PER_USER = 20;
+export const MAX_SAVED_SEARCH_NAME_CHARS = 40;
+/** Industries one broker may follow. */
+export const MAX_FOLLOWED_INDUSTRIES = 50;
+/** Saved searches evaluated against a new listing per engine round trip. */
+export const SAVED_SEARCH_BATCH = 50;
+/** Feed events read per alert step (each step commits once). */
+export const ALERT_FEED_PAGE = 100;
+export const ALERT_IDLE_POLL_MS = 1_000;
+export const ALERT_MAX_BACKOFF_MS = 30_000;
