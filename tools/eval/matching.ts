@@ -1,5 +1,5 @@
 /**
- * Matching evaluation: `npm run eval:matching -- <file.jsonl> [--feedback] [--limit N]`.
+ * Matching evaluation: `npm run eval:matching -- <file.jsonl> [--no-feedback] [--half A|B] [--limit N]`.
  *
  * Reads a labelled retrieval set (one JSON object a line: `{"type":"doc","id","text","field","category"}`
  * with optional `title` and `keywords`, or `{"type":"query","id","text","relevant":[…]}`), loads the
@@ -8,7 +8,9 @@
  * space-separated parts — through the same retrieval and ranking the `matchesForNeed` API uses.
  * Prints MRR@10, Recall@10 and nDCG@10 per query type (the id's suffix; `tag` for `tag-…` ids) and
  * overall, next to a plain baseline (the engine's keyword search with default settings), and the
- * median latency of a match. The last line is one JSON object. On Meilisearch the index
+ * median latency of a match. The last line is one JSON object. `--half A` / `--half B` runs one of two
+ * fixed halves of the queries (split by a hash of the paper, so a paper's title, keywords and unseen
+ * queries stay together; topic queries by their id) — tune on one, check on the other. On Meilisearch the index
  * (`ttm_eval_eval_matching`) is rebuilt by each run and left in place.
  */
 import { readFileSync } from 'node:fs';
@@ -37,19 +39,35 @@ interface QueryLine {
 const QUERY_TYPES = ['title', 'keywords', 'unseen', 'tag'] as const;
 type Group = 'all' | (typeof QUERY_TYPES)[number] | 'other';
 
-function parseArgs(argv: string[]): { file: string; feedback: boolean; limit: number | undefined } {
+type Half = 'A' | 'B';
+const USAGE = 'usage npm run eval:matching -- <file.jsonl> [--no-feedback] [--half A|B] [--limit N]';
+
+function parseArgs(argv: string[]): { file: string; feedback: boolean; half: Half | undefined; limit: number | undefined } {
   let file: string | undefined;
-  let feedback = false;
+  let feedback = true;
+  let half: Half | undefined;
   let limit: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--feedback') feedback = true;
+    if (arg === '--no-feedback') feedback = false;
     else if (arg === '--limit') limit = Number(argv[++i]);
-    else if (!arg.startsWith('--') && file === undefined) file = arg;
-    else throw new Error(`Unknown option ${arg}: usage npm run eval:matching -- <file.jsonl> [--feedback] [--limit N]`);
+    else if (arg === '--half') {
+      const value = argv[++i];
+      if (value !== 'A' && value !== 'B') throw new Error(`--half takes A or B: ${USAGE}`);
+      half = value;
+    } else if (!arg.startsWith('--') && file === undefined) file = arg;
+    else throw new Error(`Unknown option ${arg}: ${USAGE}`);
   }
   if (!file) throw new Error('Usage: npm run eval:matching -- <file.jsonl> (e.g. ../shared/eval/csl-dev.jsonl)');
-  return { file, feedback, limit };
+  return { file, feedback, half, limit };
+}
+
+/** A fixed half of the queries: a paper's queries (same relevant document) fall in the same half. */
+function halfOf(query: QueryLine): Half {
+  const key = query.id.startsWith('tag-') ? query.id : (query.relevant[0] ?? query.id);
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % 2 === 1 ? 'B' : 'A';
 }
 
 function readLines(file: string): { docs: DocLine[]; queries: QueryLine[] } {
@@ -129,7 +147,8 @@ const format = (metrics: Metrics) => `${metrics['MRR@10'].toFixed(4)}  ${metrics
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const { docs, queries: allQueries } = readLines(options.file);
-  const queries = options.limit ? allQueries.slice(0, options.limit) : allQueries;
+  const inHalf = options.half ? allQueries.filter((query) => halfOf(query) === options.half) : allQueries;
+  const queries = options.limit ? inHalf.slice(0, options.limit) : inHalf;
   const config = loadConfig();
   const engine = createSearchEngine({ meiliHost: config.meiliHost, meiliApiKey: config.meiliApiKey, indexPrefix: 'ttm_eval' });
   const index = engine.index('eval_matching', INDEXED_LISTING_SCHEMA);
@@ -137,7 +156,8 @@ async function main(): Promise<void> {
     await index.ensure();
     const started = performance.now();
     await index.rebuild([docs.map(asResult)]);
-    console.log(`${engine.kind} engine: ${docs.length} docs indexed in ${Math.round(performance.now() - started)} ms; ${queries.length} queries`);
+    const scope = options.half ? ` (half ${options.half})` : '';
+    console.log(`${engine.kind} engine: ${docs.length} docs indexed in ${Math.round(performance.now() - started)} ms; ${queries.length} queries${scope}`);
 
     const matcher = new Matcher(index, { feedback: options.feedback, now: () => new Date(PUBLISHED) });
     const ranked = new Map<Group, MetricsAccumulator>();

@@ -1,5 +1,5 @@
-import { buildQueryTerms, docProfile, idf, QueryTerm, termParts, textRelevance } from './match-text';
-import { RETRIEVAL } from './match-weights';
+import { buildQueryTerms, docProfile, feedbackTerms, idf, QueryTerm, termParts, textRelevance } from './match-text';
+import { RETRIEVAL, TEXT } from './match-weights';
 
 const doc = (id: string, title: string, description: string, keywords: string[] = []) =>
   docProfile({ id, version: 1, updatedAt: '2026-01-01T00:00:00Z', title, description, keywords });
@@ -74,5 +74,31 @@ describe('docProfile', () => {
     expect(about.keyTerms.get('钙钛矿')).toBe(1);
     const term: QueryTerm[] = [{ term: '钙钛矿', origin: 'keyword', alternatives: [] }];
     expect(textRelevance(term, [1], about, 20)).toBeGreaterThan(textRelevance(term, [1], mentions, 20));
+  });
+});
+
+describe('feedbackTerms', () => {
+  const query: QueryTerm[] = [{ term: '钙钛矿', origin: 'keyword', alternatives: [] }];
+  const top = [
+    { profile: doc('f1', '', '钙钛矿太阳能电池的界面钝化与载流子传输层优化，叠层电池效率提升。'), relevance: 0.8 },
+    { profile: doc('f2', '', '钙钛矿叠层电池的界面钝化工艺，载流子复合降低。'), relevance: 0.6 },
+    { profile: doc('f3', '', '无关的经编机断纱检测。'), relevance: 0 },
+  ];
+
+  it('expands with words the best candidates share, weighted by their relevance, without the query words', () => {
+    const expansion = feedbackTerms(query, top);
+    const words = expansion.map((term) => term.term);
+    expect(expansion.length).toBeGreaterThan(0);
+    expect(expansion.length).toBeLessThanOrEqual(TEXT.feedbackTerms);
+    expect(words).toContain('钝化');
+    expect(words).not.toContain('钙钛矿');
+    // Words only a candidate of relevance 0 has carry no weight, so they are not chosen first.
+    expect(words[0]).not.toBe('断纱');
+    expect(expansion.every((term) => term.origin === 'feedback')).toBe(true);
+    expect(expansion.reduce((sum, term) => sum + (term.weight ?? 0), 0)).toBeCloseTo(1, 6);
+  });
+
+  it('expands nothing when no candidate is relevant', () => {
+    expect(feedbackTerms(query, [{ profile: top[2].profile, relevance: 0 }])).toEqual([]);
   });
 });

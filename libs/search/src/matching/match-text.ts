@@ -12,9 +12,11 @@ export interface QueryTerm {
   origin: TermOrigin;
   /** Other forms that count as this term (synonyms), normalized. */
   alternatives: string[];
+  /** Feedback terms: the term's share of the expansion (its relevance-model weight). */
+  weight?: number;
 }
 
-export const originWeight = (origin: TermOrigin): number => (origin === 'feedback' ? TEXT.feedbackWeight : TEXT.termWeight[origin]);
+export const originWeight = (term: Pick<QueryTerm, 'origin' | 'weight'>): number => (term.origin === 'feedback' ? (term.weight ?? 1) : TEXT.termWeight[term.origin]);
 
 let analyzer: Analyzer | undefined;
 /** One jieba instance for matching (≈ 30 MB), created on first use. */
@@ -81,6 +83,8 @@ export interface DocProfile {
    * one it merely mentions.
    */
   keyTerms: Map<string, number>;
+  /** The same key terms, each with its share of their total TF-IDF weight (what the document is about, for feedback). */
+  topicWeights: Map<string, number>;
 }
 
 /** ≈ 7 KB each: at most ≈ 140 MB. */
@@ -110,7 +114,7 @@ export function docProfile(listing: Pick<IndexedListing, 'id' | 'version' | 'upd
     fields: { title: countTokens(title), keywords: countTokens(keywords), description: countTokens(description) },
     length: title.length + keywords.length + description.length,
     text: listingText(listing),
-    keyTerms: keyTerms([listing.title, ...listing.keywords, listing.description].join('\n')),
+    ...keyTerms([listing.title, ...listing.keywords, listing.description].join('\n')),
   };
   profiles.set(key, profile);
   if (profiles.size > PROFILE_CACHE_SIZE) profiles.delete(profiles.keys().next().value as string);
@@ -139,8 +143,8 @@ function generalIdfOf(term: string): number {
   return generalIdf.table.get(term) ?? generalIdf.unknown;
 }
 
-/** The document's key terms by TF-IDF (weighted as `condenseQuery` weighs them), with their tier's centrality. */
-function keyTerms(text: string): Map<string, number> {
+/** The document's key terms by TF-IDF (weighted as `condenseQuery` weighs them): their tier's centrality and their share of the weight. */
+function keyTerms(text: string): Pick<DocProfile, 'keyTerms' | 'topicWeights'> {
   const counts = new Map<string, number>();
   for (const token of matchingAnalyzer().queryTokens(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
   const ranked = [...counts.entries()]
@@ -157,7 +161,9 @@ function keyTerms(text: string): Map<string, number> {
     if (tier >= tiers.length) break;
     centrality.set(term, 1 - tier / tiers.length);
   }
-  return centrality;
+  const kept = ranked.slice(0, tiers[tiers.length - 1]);
+  const sum = kept.reduce((acc, entry) => acc + entry.weight, 0);
+  return { keyTerms: centrality, topicWeights: new Map(kept.map((entry) => [entry.term, sum > 0 ? entry.weight / sum : 0])) };
 }
 
 function bigrams(term: string): string[] {
@@ -222,29 +228,34 @@ export function textRelevance(terms: readonly QueryTerm[], termIdf: readonly num
   let total = 0;
   let got = 0;
   terms.forEach((term, i) => {
-    const weight = originWeight(term.origin) * termIdf[i];
+    const weight = originWeight(term) * termIdf[i];
     total += weight;
     if (weight > 0) got += weight * termMatch(term, profile, avgLength);
   });
   return total === 0 ? 0 : got / total;
 }
 
-/** The key terms of the best candidates, not already in the query (pseudo-relevance feedback). */
-export function feedbackTerms(query: readonly QueryTerm[], top: readonly Pick<IndexedListing, 'title' | 'keywords' | 'description'>[]): QueryTerm[] {
-  if (top.length === 0) return [];
-  const present = new Set(query.map((term) => term.term));
-  const counts = new Map<string, number>();
-  for (const doc of top) {
-    const terms = condenseQuery([doc.title, ...doc.keywords, doc.description].join('。'), TEXT.feedbackTerms * 2);
-    for (const term of terms) {
-      const normalized = normalizeText(term);
-      if (!present.has(normalized) && [...normalized].length >= 2) counts.set(normalized, (counts.get(normalized) ?? 0) + 1);
+/**
+ * Relevance-model expansion (RM3-style pseudo-relevance feedback) of a short query: the words the best
+ * candidates are about, each weighted by Σ over those candidates of (the candidate's share of their
+ * total text relevance) × (the word's share of the candidate's key-term weight), without the query's
+ * own words. The weights of the returned terms sum to 1.
+ */
+export function feedbackTerms(query: readonly QueryTerm[], top: readonly { profile: DocProfile; relevance: number }[]): QueryTerm[] {
+  const total = top.reduce((sum, doc) => sum + doc.relevance, 0);
+  if (total <= 0) return [];
+  const present = query.flatMap((term) => [term.term, ...term.alternatives]);
+  const mass = new Map<string, number>();
+  for (const { profile, relevance } of top) {
+    for (const [word, share] of profile.topicWeights) {
+      // Parts or wholes of a query word say nothing new (系统 for 控制系统).
+      if ([...word].length < 2 || present.some((term) => term.includes(word) || word.includes(term))) continue;
+      mass.set(word, (mass.get(word) ?? 0) + (relevance / total) * share);
     }
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, TEXT.feedbackTerms)
-    .map(([term]) => ({ term, origin: 'feedback' as const, alternatives: [] }));
+  const chosen = [...mass.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TEXT.feedbackTerms);
+  const sum = chosen.reduce((acc, [, weight]) => acc + weight, 0);
+  return sum <= 0 ? [] : chosen.map(([term, weight]) => ({ term, origin: 'feedback' as const, alternatives: [], weight: weight / sum }));
 }
 
 /** The dictionary sub-words of a word, or its character bigrams when it has none (for words no document contains). */

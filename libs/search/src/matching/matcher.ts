@@ -12,7 +12,10 @@ export interface Match extends ScoredMatch {
 export interface MatcherOptions {
   /** The clock freshness is measured against. */
   now?: () => Date;
-  /** Expand the query with key terms of the best candidates (pseudo-relevance feedback); off by default. */
+  /**
+   * Expand short queries (`TEXT.feedbackMaxQueryTerms`) with the key terms of the best candidates
+   * (pseudo-relevance feedback); on unless false.
+   */
   feedback?: boolean;
 }
 
@@ -56,14 +59,15 @@ export class Matcher {
 
     const ownResults = await ownResultsPending;
     let ranked = this.rank(source, terms, pool, documents, ownResults);
-    if (this.options.feedback === true && ranked.length > 0) {
-      const extra = feedbackTerms(
-        terms,
-        ranked.slice(0, TEXT.feedbackDocs).map((match) => match.listing),
-      );
-      if (extra.length > 0) {
-        await this.retrieve(pool, extra, filter, undefined);
-        ranked = this.rank(source, [...terms, ...extra], pool, documents, ownResults);
+    if (this.options.feedback !== false && ranked.length > 0 && terms.length <= TEXT.feedbackMaxQueryTerms) {
+      const top = ranked.slice(0, TEXT.feedbackDocs).map((match) => ({
+        profile: docProfile(match.listing),
+        relevance: match.evidence.find((item) => item.name === 'text')?.value ?? 0,
+      }));
+      const expansion = feedbackTerms(terms, top);
+      if (expansion.length > 0) {
+        await this.retrieve(pool, expansion, filter, undefined);
+        ranked = this.rank(source, terms, pool, documents, ownResults, expansion);
       }
     }
     return ranked.slice(0, first);
@@ -96,10 +100,16 @@ export class Matcher {
     // Words few or no documents contain (介入性, 桥梁工程): retrieve by their parts as well, so that the
     // documents the text scorer would give partial credit to are among the candidates.
     const parts = [...new Set(missing.flatMap((term) => termParts(term)))].filter((part) => !pool.df.has(part));
-    if (parts.length > 0) {
-      const found = await this.index.searchMany(parts.map((part) => ({ query: part, filter, limit: RETRIEVAL.perTermLimit })));
-      for (const response of found) for (const hit of response.hits) pool.docs.set(hit.id, hit.document);
+    const followUp: SearchRequest[] = parts.map((part) => ({ query: part, filter, limit: RETRIEVAL.perTermLimit }));
+    // The whole query's hits all contain its rarest word; when that is one of these rare words, the
+    // documents matching the rest of the query are searched for too (in the same round trip).
+    const rest = wholeQuery === undefined ? [] : wholeQuery.split(' ').filter((term) => !missing.includes(term));
+    if (wholeQuery !== undefined && RETRIEVAL.requeryWithoutRare && rest.length >= 2 && rest.length < wholeQuery.split(' ').length) {
+      followUp.push({ query: rest.join(' '), filter, limit: RETRIEVAL.wholeQueryLimit });
     }
+    // Their hits are candidates only: the engine's score for the reduced query is not the whole query's.
+    const found = followUp.length > 0 ? await this.index.searchMany(followUp) : [];
+    for (const response of found) for (const hit of response.hits) pool.docs.set(hit.id, hit.document);
     if (wholeQuery !== undefined) {
       for (const hit of responses[terms.length].hits) {
         pool.docs.set(hit.id, hit.document);
@@ -141,14 +151,24 @@ export class Matcher {
     return byOwner;
   }
 
-  private rank(source: IndexedListing, terms: readonly QueryTerm[], pool: Pool, documents: number, ownResults?: Map<string, { title: string; value: number }>): Match[] {
+  /** Ranks the pool; with an `expansion` (feedback terms), text relevance is interpolated with the expansion's. */
+  private rank(
+    source: IndexedListing,
+    terms: readonly QueryTerm[],
+    pool: Pool,
+    documents: number,
+    ownResults?: Map<string, { title: string; value: number }>,
+    expansion: readonly QueryTerm[] = [],
+  ): Match[] {
     const termIdf = terms.map((term) => idf(pool.df.get(term.term) ?? 0, documents));
+    const expansionIdf = expansion.map((term) => idf(pool.df.get(term.term) ?? 0, documents));
     const candidates = [...pool.docs.values()];
     const profiles = candidates.map((doc) => docProfile(doc));
     const avgLength = profiles.reduce((sum, profile) => sum + profile.length, 0) / Math.max(1, profiles.length);
     const now = (this.options.now ?? (() => new Date()))();
     const texts = candidates.map((doc, i) => {
-      const relevance = textRelevance(terms, termIdf, profiles[i], avgLength);
+      const own = textRelevance(terms, termIdf, profiles[i], avgLength);
+      const relevance = expansion.length > 0 ? (1 - TEXT.feedbackWeight) * own + TEXT.feedbackWeight * textRelevance(expansion, expansionIdf, profiles[i], avgLength) : own;
       return (1 - TEXT.engineScoreWeight) * relevance + TEXT.engineScoreWeight * (pool.engineScore.get(doc.id) ?? 0);
     });
     const consensus = source.industry ? undefined : industryConsensus(candidates, texts);
