@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort, freeServicePortsEnv } from '@ttm/testing';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'Admin-e2e-2026' };
@@ -28,16 +28,7 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 /** Starts the marketplace exactly as `npm start` does, on free ports, and waits until it is ready. */
 export async function startMarketplace(options: StartOptions = {}): Promise<RunningMarketplace> {
@@ -47,9 +38,7 @@ export async function startMarketplace(options: StartOptions = {}): Promise<Runn
     ...process.env,
     NODE_ENV: 'development',
     PORT: String(port),
-    IDENTITY_PORT: String(await freePort()),
-    MARKETPLACE_PORT: String(await freePort()),
-    SEARCH_PORT: String(await freePort()),
+    ...(await freeServicePortsEnv()),
     DATA_DIR: dataDir,
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,

@@ -5,10 +5,9 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createTestDatabase, TestDatabase } from '@ttm/testing';
+import { createTestDatabase, freePort, freeServicePortsEnv, TestDatabase } from '@ttm/testing';
 import { CooperationMode, INDUSTRIES, IpType, REGIONS, TOP_LEVEL_INDUSTRIES } from '@ttm/taxonomy';
 import { Client } from 'pg';
 import { abstractSentences, EvalLine, formatTimings, keywordPool, measure, summarize, Timings } from './common';
@@ -58,16 +57,7 @@ export interface Launcher {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 export interface LauncherEnv {
   env: NodeJS.ProcessEnv;
@@ -77,15 +67,14 @@ export interface LauncherEnv {
 
 export async function launcherEnv(databaseUrl: string, dataDir: string): Promise<LauncherEnv> {
   const port = await freePort();
-  const searchPort = await freePort();
+  const servicePorts = await freeServicePortsEnv();
+  const searchPort = Number(servicePorts['SEARCH_PORT']);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
     NO_COLOR: '1',
     PORT: String(port),
-    IDENTITY_PORT: String(await freePort()),
-    MARKETPLACE_PORT: String(await freePort()),
-    SEARCH_PORT: String(searchPort),
+    ...servicePorts,
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',

@@ -6,6 +6,8 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, meiliHost: undefined, dataDir: './data', isProduction: false, seedDemo: false });
     expect(serviceUrl(config, 'identity')).toBe('http://127.0.0.1:4101/graphql');
     expect(serviceUrl(config, 'marketplace', '/internal/feed')).toBe('http://127.0.0.1:4102/internal/feed');
+    expect(config.servicePorts).toEqual({ identity: 4101, marketplace: 4102, search: 4103, brokerage: 4104 });
+    expect(serviceUrl(config, 'brokerage')).toBe('http://127.0.0.1:4104/graphql');
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -35,5 +37,13 @@ describe('parseConfig', () => {
     expect(config.isProduction).toBe(true);
     expect(config.port).toBe(8080);
     expect(serviceUrl(config, 'marketplace', '/internal/feed')).toBe('http://marketplace:4102/internal/feed');
+  });
+
+  it('reads every service port and URL from <NAME>_PORT and <NAME>_URL', () => {
+    const config = parseConfig({ BROKERAGE_PORT: '5104', SEARCH_URL: 'http://search:4103/graphql' });
+    expect(config.servicePorts.brokerage).toBe(5104);
+    expect(serviceUrl(config, 'brokerage', '/internal/x')).toBe('http://127.0.0.1:5104/internal/x');
+    expect(serviceUrl(config, 'search')).toBe('http://search:4103/graphql');
+    expect(() => parseConfig({ BROKERAGE_PORT: '0' })).toThrow(/BROKERAGE_PORT: expected a TCP port/);
   });
 });

@@ -25,10 +25,10 @@ export interface AppConfig {
 }
 
 /** The subgraph services, in start order; the gateway composes exactly these. */
-export const SERVICE_NAMES = ['identity', 'marketplace', 'search'] as const;
+export const SERVICE_NAMES = ['identity', 'marketplace', 'search', 'brokerage'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-const DEFAULT_SERVICE_PORTS: Record<ServiceName, number> = { identity: 4101, marketplace: 4102, search: 4103 };
+const DEFAULT_SERVICE_PORTS: Record<ServiceName, number> = { identity: 4101, marketplace: 4102, search: 4103, brokerage: 4104 };
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, expected: string, received: string) {

@@ -1,3 +1,4 @@
 export * from './outbox-event.entity';
 export * from './outbox';
 export * from './listing-events';
+export * from './internal-listings';

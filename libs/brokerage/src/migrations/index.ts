@@ -1,0 +1,4 @@
+import { BrokerageSchema1767484800000 } from './1767484800000-brokerage-schema';
+
+/** In order; never edit one that has shipped, add a new one. */
+export const BROKERAGE_MIGRATIONS = [BrokerageSchema1767484800000];
