@@ -93,6 +93,7 @@ export class DealService {
     if (!deal) throw BrokerageErrors.dealNotFound(input.dealId);
     if (user.id !== deal.needOwnerId && user.id !== deal.counterpartOwnerId) throw BrokerageErrors.notRater();
     if (!isFinalStage(deal.stage)) throw BrokerageErrors.dealOpen(deal.stage);
+    if (await this.dataSource.getRepository(BrokerRatingEntity).existsBy({ dealId: deal.id, raterId: user.id })) throw BrokerageErrors.alreadyRated();
     const rating = Object.assign(new BrokerRatingEntity(), {
       id: randomUUID(),
       dealId: deal.id,

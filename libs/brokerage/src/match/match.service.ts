@@ -68,11 +68,8 @@ export class MatchService {
       declinedAt: null,
       version: 1,
     });
-    try {
-      await this.dataSource.getRepository(MatchEntity).insert(match);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const live = await this.dataSource
+    const live = () =>
+      this.dataSource
         .getRepository(MatchEntity)
         .createQueryBuilder('match')
         .where('match.needId = :needId AND match.counterpartId = :counterpartId AND match.status <> :declined', {
@@ -81,7 +78,15 @@ export class MatchService {
           declined: MatchStatus.DECLINED,
         })
         .getOne();
-      throw BrokerageErrors.alreadyProposed(live?.id ?? 'unknown', live?.status ?? MatchStatus.PROPOSED);
+    const existing = await live();
+    if (existing) throw BrokerageErrors.alreadyProposed(existing.id, existing.status);
+    try {
+      await this.dataSource.getRepository(MatchEntity).insert(match);
+    } catch (error) {
+      // Two brokers proposing the same pair at once: the unique index lets one through.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await live();
+      throw BrokerageErrors.alreadyProposed(winner?.id ?? 'unknown', winner?.status ?? MatchStatus.PROPOSED);
     }
     return match;
   }
