@@ -24,6 +24,11 @@ describe('the embedded default (PGlite)', () => {
     expect(demo.needs.edges.every((edge) => edge.node.contact === null)).toBe(true);
     const results = await anonymous.request<{ results: { totalCount: number } }>(RESULTS, { first: 1 });
     expect(results.results.totalCount).toBeGreaterThanOrEqual(80);
+    const board = await anonymous.request<{ brokerLeaderboard: { rank: number; user: { displayName: string } }[] }>(
+      `{ brokerLeaderboard { rank user { displayName } } }`,
+    );
+    expect(board.brokerLeaderboard).toHaveLength(5);
+    expect(board.brokerLeaderboard.every((row) => row.user.displayName.length > 0)).toBe(true);
 
     const { register } = await anonymous.request<{ register: { accessToken: string } }>(REGISTER, {
       input: { email: 'pglite@e2e.cn', password: 'Pglite2026', displayName: '嵌入式测试', role: 'ENTERPRISE' },
@@ -34,6 +39,11 @@ describe('the embedded default (PGlite)', () => {
     await owner.request(SUBMIT_NEED, { id: createNeed.id });
     const { login } = await anonymous.request<{ login: { accessToken: string } }>(LOGIN, { input: TEST_ADMIN });
     await client(marketplace.url, login.accessToken).request(APPROVE_LISTING, { id: createNeed.id });
+    const { dealPipeline } = await client(marketplace.url, login.accessToken).request<{ dealPipeline: { stage: string; count: number }[] }>(
+      `{ dealPipeline { stage count } }`,
+    );
+    expect(dealPipeline.map((column) => column.stage)).toEqual(['NEGOTIATING', 'CONTRACT_SIGNED', 'COMPLETED', 'FAILED']);
+    expect(dealPipeline.every((column) => column.count >= 2)).toBe(true);
 
     const dataDir = marketplace.dataDir;
     await marketplace.stop();

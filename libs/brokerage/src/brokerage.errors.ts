@@ -33,6 +33,8 @@ export const BrokerageErrors = {
     conflict(`This match is already ${status}; it can no longer be answered`, { status, version }),
   alreadyAnswered: (side: string, response: string) =>
     conflict(`The ${side === 'NEED' ? 'need' : 'counterpart'} side has already ${response.toLowerCase()} this match`, { side, response }),
+  listingGone: (id: string, status: string) =>
+    conflict(`Listing ${id} is ${status} now (no longer published); this match can only be declined`, { listingId: id, status }),
   declineReasonMissing: () =>
     badInput('declineReason: give a reason code when you decline (the broker learns from it)', { fields: ['declineReason'] }),
   declineReasonOnAccept: () => badInput('declineReason: only a decline carries a reason; leave it out when you accept', { fields: ['declineReason'] }),

@@ -171,6 +171,21 @@ describe('brokerage over GraphQL (real service, real PostgreSQL)', () => {
       expect((await ok<{ match: { need: { contact: unknown } } }>(MATCH, { id: matchId }, admin)).match.need.contact).not.toBeNull();
     });
 
+    it('refuses to accept once a listing is no longer published, and hides a taken-down listing’s contact', async () => {
+      const { matchId, counterpart } = await propose();
+      await ok(RESPOND, { input: { matchId, accept: true } }, enterprise);
+      brokerage.directory.listings.set(counterpart.id, { ...counterpart, status: 'CLOSED' });
+      expect(await fails(RESPOND, { input: { matchId, accept: true } }, researcher, 'CONFLICT')).toMatch(/CLOSED now/);
+      await ok(RESPOND, { input: { matchId, accept: false, declineReason: { code: 'ALREADY_SOLVED' } } }, researcher);
+
+      const { matchId: acceptedId, counterpart: other } = await propose();
+      await ok(RESPOND, { input: { matchId: acceptedId, accept: true } }, enterprise);
+      await ok(RESPOND, { input: { matchId: acceptedId, accept: true } }, researcher);
+      brokerage.directory.listings.set(other.id, { ...other, status: 'REJECTED' });
+      const seen = await ok<{ match: { counterpart: { contact: unknown } } }>(MATCH, { id: acceptedId }, enterprise);
+      expect(seen.match.counterpart.contact).toBeNull();
+    });
+
     it('keeps each party’s median response time', async () => {
       const person = await brokerage.user(Role.ENTERPRISE);
       const needs = [0, 1, 2].map(() => brokerage.directory.add('NEED', person.id));

@@ -9,7 +9,7 @@ import { MatchPartyView, MatchView } from './match.model';
  * Who sees what of a match — the one place these rules live:
  * - a match is visible to its broker, its two parties and administrators;
  * - contact details of a side are revealed once both sides accepted, to the parties, the broker and
- *   administrators (a side always sees its own);
+ *   administrators (a side always sees its own), unless the listing was taken down meanwhile;
  * - an anonymous need's publisher (organisation, owner) is hidden from the counterpart until both accept;
  * - a decline reason goes to the broker, the side that gave it and administrators.
  */
@@ -50,7 +50,9 @@ export function toPartyView(match: MatchEntity, side: MatchSide, viewer: AuthUse
   const ownSide = viewer.id === ownerId;
   const insider = ownSide || isAdmin(viewer) || viewer.id === match.brokerId;
   const publisherHidden = isNeed && match.needAnonymous && !accepted && !insider;
-  const contactShown = ownSide || (accepted && canViewMatch(viewer, match));
+  // A listing an administrator took down (or sent back to draft) never shows its contact to others.
+  const listingLive = facts?.status === 'PUBLISHED' || facts?.status === 'CLOSED';
+  const contactShown = ownSide || (accepted && listingLive && canViewMatch(viewer, match));
   const response = isNeed ? match.needResponse : match.counterpartResponse;
   const declineCode = isNeed ? match.needDeclineCode : match.counterpartDeclineCode;
   return Object.assign(new MatchPartyView(), {

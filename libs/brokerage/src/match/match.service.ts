@@ -104,6 +104,7 @@ export class MatchService {
 
     return inTransaction(this.dataSource, async (manager) => {
       const match = await this.lockMatch(manager, input.matchId, user);
+      if (input.accept) await this.requireStillPublished(match);
       const side = this.answeringSide(user, match, input.side ?? null);
       if (match.status !== MatchStatus.PROPOSED) throw BrokerageErrors.matchClosed(match.status, match.version);
       const previous = side === MatchSide.NEED ? match.needResponse : match.counterpartResponse;
@@ -190,6 +191,15 @@ export class MatchService {
       .getOne();
     if (!match || !canViewMatch(viewer, match)) throw BrokerageErrors.matchNotFound(id);
     return match;
+  }
+
+  /** Accepting a match whose need or counterpart was taken down or closed since the proposal is refused. */
+  private async requireStillPublished(match: MatchEntity): Promise<void> {
+    const facts = await this.listings.facts([match.needId, match.counterpartId]);
+    for (const id of [match.needId, match.counterpartId]) {
+      const status = facts.get(id)?.status ?? 'REMOVED';
+      if (status !== 'PUBLISHED') throw BrokerageErrors.listingGone(id, status);
+    }
   }
 
   private answeringSide(user: AuthUser, match: MatchEntity, requested: MatchSide | null): MatchSide {
