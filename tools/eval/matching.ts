@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '@ttm/config';
 import { createSearchEngine } from '@ttm/search-engine';
-import { INDEXED_LISTING_SCHEMA, IndexedListing, Matcher, toIndexedListing } from '../../libs/search/src/matching';
+import { INDEXED_LISTING_SCHEMA, IndexedListing, Matcher, toIndexedListing } from '@ttm/search';
 import { CUTOFF, Metrics, MetricsAccumulator } from './metrics';
 
 interface DocLine {

@@ -9,6 +9,6 @@ export { EmbeddedSearchEngine } from './embedded/embedded-engine';
 export type { EmbeddedEngineOptions } from './embedded/embedded-engine';
 export { MeilisearchEngine, SearchEngineError } from './meilisearch/meilisearch-engine';
 export type { MeilisearchEngineOptions } from './meilisearch/meilisearch-engine';
-export { condenseQuery } from './text/condense';
-export { Analyzer, normalizeText } from './text/analyzer';
+export { condenseQuery, generalIdf } from './text/condense';
+export { Analyzer, normalizeText, sharedAnalyzer } from './text/analyzer';
 export { DOMAIN_TERMS, STOP_WORDS } from './text/domain-terms';

@@ -1,5 +1,4 @@
-import { idf as jiebaIdfFile } from '@node-rs/jieba/dict.js';
-import { Analyzer, condenseQuery, normalizeText } from '@ttm/search-engine';
+import { Analyzer, condenseQuery, generalIdf, normalizeText, sharedAnalyzer } from '@ttm/search-engine';
 import type { IndexedListing } from '../index/indexed-listing';
 import { RETRIEVAL, TEXT } from './match-weights';
 
@@ -18,11 +17,9 @@ export interface QueryTerm {
 
 export const originWeight = (term: Pick<QueryTerm, 'origin' | 'weight'>): number => (term.origin === 'feedback' ? (term.weight ?? 1) : TEXT.termWeight[term.origin]);
 
-let analyzer: Analyzer | undefined;
-/** One jieba instance for matching (≈ 30 MB), created on first use. */
+/** The engine's jieba instance (≈ 30 MB, created on first use): matching segments exactly as the index does. */
 export function matchingAnalyzer(): Analyzer {
-  analyzer ??= new Analyzer();
-  return analyzer;
+  return sharedAnalyzer();
 }
 
 /** The listing's text fields normalized the way the engine normalizes them. */
@@ -121,36 +118,17 @@ export function docProfile(listing: Pick<IndexedListing, 'id' | 'version' | 'upd
   return profile;
 }
 
-let generalIdf: { table: Map<string, number>; unknown: number } | undefined;
 /**
- * jieba's IDF table (its large general corpus), the one `condenseQuery` weighs terms with; parsed on
- * first use. Unknown words (new technical terms) count as the most specific.
+ * The document's key terms by TF-IDF (weighted as `condenseQuery` weighs them, with jieba's general IDF
+ * table shared with the engine): their tier's centrality and their share of the weight.
  */
-function generalIdfOf(term: string): number {
-  if (!generalIdf) {
-    const table = new Map<string, number>();
-    const values: number[] = [];
-    for (const line of Buffer.from(jiebaIdfFile).toString('utf8').split('\n')) {
-      const space = line.lastIndexOf(' ');
-      if (space <= 0) continue;
-      const value = Number(line.slice(space + 1));
-      table.set(line.slice(0, space), value);
-      values.push(value);
-    }
-    values.sort((a, b) => a - b);
-    generalIdf = { table, unknown: (values[Math.floor(values.length / 2)] ?? 10) * 1.2 };
-  }
-  return generalIdf.table.get(term) ?? generalIdf.unknown;
-}
-
-/** The document's key terms by TF-IDF (weighted as `condenseQuery` weighs them): their tier's centrality and their share of the weight. */
 function keyTerms(text: string): Pick<DocProfile, 'keyTerms' | 'topicWeights'> {
   const counts = new Map<string, number>();
   for (const token of matchingAnalyzer().queryTokens(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
   const ranked = [...counts.entries()]
     .map(([term, count]) => ({
       term,
-      weight: Math.sqrt(count) * generalIdfOf(term) * ([...term].length === 1 ? 0.3 : 1) * (/^\d+(\.\d+)?$/.test(term) ? 0.3 : 1),
+      weight: Math.sqrt(count) * generalIdf(term) * ([...term].length === 1 ? 0.3 : 1) * (/^\d+(\.\d+)?$/.test(term) ? 0.3 : 1),
     }))
     .sort((a, b) => b.weight - a.weight);
   const tiers = TEXT.keyTermTiers;

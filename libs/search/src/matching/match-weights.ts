@@ -113,6 +113,15 @@ export const RETRIEVAL = {
 } as const;
 
 /**
+ * Two-stage ranking (see `Matcher.shortlist`): a pool larger than `limit` candidates is cut to the
+ * `limit` best by an estimated text relevance before the full text scoring, which reads every
+ * candidate's text. Keeps a match on a 100,000-listing index within its latency budget.
+ */
+export const RERANK = {
+  limit: 120,
+} as const;
+
+/**
  * Experts for a need: their results are looked for among this many best result matches of the need,
  * counting only those scoring at least this share of the best one.
  */

@@ -2,8 +2,8 @@ import type { ListingKind } from '@ttm/events';
 import { F, MAX_TOTAL_HITS, SearchIndex, SearchRequest, SearchResponse } from '@ttm/search-engine';
 import type { IndexedListing } from '../index/indexed-listing';
 import { scorePair, ScoredMatch } from './match-evidence';
-import { buildQueryTerms, docProfile, feedbackTerms, idf, matchingAnalyzer, QueryTerm, termParts, textRelevance } from './match-text';
-import { CONSENSUS, EXPERT_RESULT_MATCHES, EXPERT_RESULT_MIN_SHARE, RETRIEVAL, TEXT } from './match-weights';
+import { buildQueryTerms, docProfile, feedbackTerms, idf, matchingAnalyzer, originWeight, QueryTerm, termParts, textRelevance } from './match-text';
+import { CONSENSUS, EXPERT_RESULT_MATCHES, EXPERT_RESULT_MIN_SHARE, RERANK, RETRIEVAL, TEXT } from './match-weights';
 
 export interface Match extends ScoredMatch {
   listing: IndexedListing;
@@ -25,6 +25,8 @@ interface Pool {
   engineScore: Map<string, number>;
   /** Documents containing each term (by term), as counted by the engine. */
   df: Map<string, number>;
+  /** Per candidate: the query terms whose own search returned it, with the engine's score (sub-word hits at reduced credit). */
+  termHits: Map<string, Map<string, number>>;
 }
 
 const SYNONYMS_TTL_MS = 30_000;
@@ -52,7 +54,7 @@ export class Matcher {
     // Awaited below; a failure of the retrieval first must not leave its rejection unhandled.
     ownResultsPending?.catch(() => undefined);
     const documents = await this.countOf(kind);
-    const pool: Pool = { docs: new Map(), engineScore: new Map(), df: new Map() };
+    const pool: Pool = { docs: new Map(), engineScore: new Map(), df: new Map(), termHits: new Map() };
     const head = terms.filter((term) => term.origin === 'keyword' || term.origin === 'title');
     const wholeQuery = (head.length > 0 ? head : terms).slice(0, RETRIEVAL.maxTerms).map((term) => term.term).join(' ');
     await this.retrieve(pool, terms, filter, wholeQuery);
@@ -94,12 +96,17 @@ export class Matcher {
     const missing: string[] = [];
     terms.forEach((term, i) => {
       pool.df.set(term.term, responses[i].totalHits);
-      for (const hit of responses[i].hits) pool.docs.set(hit.id, hit.document);
+      for (const hit of responses[i].hits) {
+        pool.docs.set(hit.id, hit.document);
+        recordTermHit(pool, hit.id, term.term, hit.score);
+      }
       if (responses[i].totalHits < RETRIEVAL.backoffBelow) missing.push(term.term);
     });
     // Words few or no documents contain (介入性, 桥梁工程): retrieve by their parts as well, so that the
     // documents the text scorer would give partial credit to are among the candidates.
-    const parts = [...new Set(missing.flatMap((term) => termParts(term)))].filter((part) => !pool.df.has(part));
+    const partOf = new Map<string, string>();
+    for (const term of missing) for (const part of termParts(term)) if (!pool.df.has(part) && !partOf.has(part)) partOf.set(part, term);
+    const parts = [...partOf.keys()];
     const followUp: SearchRequest[] = parts.map((part) => ({ query: part, filter, limit: RETRIEVAL.perTermLimit }));
     // The whole query's hits all contain its rarest word; when that is one of these rare words, the
     // documents matching the rest of the query are searched for too (in the same round trip).
@@ -109,7 +116,13 @@ export class Matcher {
     }
     // Their hits are candidates only: the engine's score for the reduced query is not the whole query's.
     const found = followUp.length > 0 ? await this.index.searchMany(followUp) : [];
-    for (const response of found) for (const hit of response.hits) pool.docs.set(hit.id, hit.document);
+    found.forEach((response, i) => {
+      for (const hit of response.hits) {
+        pool.docs.set(hit.id, hit.document);
+        // A part's hit is partial evidence of the rare word it came from (for the shortlist's estimate).
+        if (i < parts.length) recordTermHit(pool, hit.id, partOf.get(parts[i]) as string, TEXT.subwordCredit * hit.score);
+      }
+    });
     if (wholeQuery !== undefined) {
       for (const hit of responses[terms.length].hits) {
         pool.docs.set(hit.id, hit.document);
@@ -140,6 +153,29 @@ export class Matcher {
     };
   }
 
+  /**
+   * The candidates worth the full text scoring (which segments each document: ≈ 0.5 ms a document, the
+   * bulk of a match's time on a large index). A large pool is cut to `RERANK.limit` by the same score
+   * with the text relevance estimated from what retrieval already knows — which query terms' own
+   * searches returned the document, and the engine's scores — instead of reading the document.
+   */
+  private shortlist(source: IndexedListing, query: QueryWeights, pool: Pool, ownResults?: Map<string, { title: string; value: number }>): IndexedListing[] {
+    const candidates = [...pool.docs.values()];
+    if (candidates.length <= RERANK.limit) return candidates;
+    const own = estimator(query.terms, query.termIdf, pool);
+    const expanded = query.expansion.length > 0 ? estimator(query.expansion, query.expansionIdf, pool) : undefined;
+    const now = (this.options.now ?? (() => new Date()))();
+    const keywordWeight = this.keywordWeight(query.terms, query.termIdf);
+    const estimated = candidates.map((doc) => {
+      const relevance = expanded ? (1 - TEXT.feedbackWeight) * own(doc.id) + TEXT.feedbackWeight * expanded(doc.id) : own(doc.id);
+      const text = (1 - TEXT.engineScoreWeight) * relevance + TEXT.engineScoreWeight * (pool.engineScore.get(doc.id) ?? 0);
+      const ownResult = ownResults ? (ownResults.get(doc.ownerId) ?? null) : undefined;
+      return { doc, score: scorePair(source, doc, text, now, { keywordWeight, ownResult }).score };
+    });
+    estimated.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
+    return estimated.slice(0, RERANK.limit).map((entry) => entry.doc);
+  }
+
   /** The need's best result matches, best per owner: evidence for the experts who own them. */
   private async ownResultsByOwner(need: IndexedListing): Promise<Map<string, { title: string; value: number }>> {
     const results = await this.match(need, 'RESULT', EXPERT_RESULT_MATCHES);
@@ -162,7 +198,7 @@ export class Matcher {
   ): Match[] {
     const termIdf = terms.map((term) => idf(pool.df.get(term.term) ?? 0, documents));
     const expansionIdf = expansion.map((term) => idf(pool.df.get(term.term) ?? 0, documents));
-    const candidates = [...pool.docs.values()];
+    const candidates = this.shortlist(source, { terms, termIdf, expansion, expansionIdf }, pool, ownResults);
     const profiles = candidates.map((doc) => docProfile(doc));
     const avgLength = profiles.reduce((sum, profile) => sum + profile.length, 0) / Math.max(1, profiles.length);
     const now = (this.options.now ?? (() => new Date()))();
@@ -179,6 +215,34 @@ export class Matcher {
     }));
     return matches.sort((a, b) => b.score - a.score || a.listing.id.localeCompare(b.listing.id));
   }
+}
+
+interface QueryWeights {
+  terms: readonly QueryTerm[];
+  termIdf: readonly number[];
+  expansion: readonly QueryTerm[];
+  expansionIdf: readonly number[];
+}
+
+/** Estimated text relevance of a candidate: the IDF-weighted share of the terms whose own search returned it. */
+function estimator(terms: readonly QueryTerm[], termIdf: readonly number[], pool: Pool): (id: string) => number {
+  const weights = terms.map((term, i) => originWeight(term) * termIdf[i]);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return (id) => {
+    const hits = pool.termHits.get(id);
+    if (!hits || total === 0) return 0;
+    let got = 0;
+    terms.forEach((term, i) => (got += weights[i] * (hits.get(term.term) ?? 0)));
+    return got / total;
+  };
+}
+
+function recordTermHit(pool: Pool, id: string, term: string, engineScore: number): void {
+  let hits = pool.termHits.get(id);
+  if (!hits) pool.termHits.set(id, (hits = new Map()));
+  // A hit of the term's own search means the document contains it: presence credit, plus how well.
+  const credit = TEXT.presenceFloor + (1 - TEXT.presenceFloor) * engineScore;
+  hits.set(term, Math.max(credit, hits.get(term) ?? 0));
 }
 
 /**
