@@ -34,6 +34,7 @@ module.exports = {
       ...shared,
       displayName: 'libs',
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/jest-setup.ts'],
     },
     {
       ...shared,
