@@ -104,11 +104,11 @@ export class MatchService {
 
     return inTransaction(this.dataSource, async (manager) => {
       const match = await this.lockMatch(manager, input.matchId, user);
-      if (input.accept) await this.requireStillPublished(match);
       const side = this.answeringSide(user, match, input.side ?? null);
       if (match.status !== MatchStatus.PROPOSED) throw BrokerageErrors.matchClosed(match.status, match.version);
       const previous = side === MatchSide.NEED ? match.needResponse : match.counterpartResponse;
       if (previous) throw BrokerageErrors.alreadyAnswered(side, previous);
+      if (input.accept) await this.requireStillPublished(match);
 
       const response = input.accept ? MatchResponse.ACCEPTED : MatchResponse.DECLINED;
       if (side === MatchSide.NEED) {
