@@ -84,6 +84,8 @@ export const TEXT = {
   feedbackTerms: 8,
   feedbackDocs: 10,
   feedbackMaxQueryTerms: 1,
+  /** Candidates retrieved by each expansion word (fewer than a query word's: they are guesses). */
+  feedbackPerTermLimit: 10,
   /** The engine's own relevance score, blended into text relevance. */
   engineScoreWeight: 0.05,
 } as const;

@@ -88,9 +88,12 @@ export class Matcher {
     return this.synonyms.groups;
   }
 
-  /** One round trip: the whole query (if given) and each term alone; records candidates and document frequencies. */
+  /**
+   * The whole query (if given) and each term alone in one round trip, plus a second one when some
+   * words are rare (their parts, the whole query without them); records candidates and document frequencies.
+   */
   private async retrieve(pool: Pool, terms: readonly QueryTerm[], filter: ReturnType<typeof F.and>, wholeQuery: string | undefined): Promise<void> {
-    const requests: SearchRequest[] = terms.map((term) => ({ query: term.term, filter, limit: RETRIEVAL.perTermLimit }));
+    const requests: SearchRequest[] = terms.map((term) => ({ query: term.term, filter, limit: term.origin === 'feedback' ? TEXT.feedbackPerTermLimit : RETRIEVAL.perTermLimit }));
     if (wholeQuery !== undefined) requests.push({ query: wholeQuery, filter, limit: RETRIEVAL.wholeQueryLimit });
     const responses: SearchResponse<IndexedListing>[] = await this.index.searchMany(requests);
     const missing: string[] = [];
@@ -100,7 +103,8 @@ export class Matcher {
         pool.docs.set(hit.id, hit.document);
         recordTermHit(pool, hit.id, term.term, hit.score);
       }
-      if (responses[i].totalHits < RETRIEVAL.backoffBelow) missing.push(term.term);
+      // Feedback words come from candidates' texts: they are found as they are, no need for their parts.
+      if (responses[i].totalHits < RETRIEVAL.backoffBelow && term.origin !== 'feedback') missing.push(term.term);
     });
     // Words few or no documents contain (介入性, 桥梁工程): retrieve by their parts as well, so that the
     // documents the text scorer would give partial credit to are among the candidates.
