@@ -201,7 +201,7 @@ describe('deal desk: challenges and brokered deals end to end (PostgreSQL)', () 
       expect(forOther.code).toBe('FORBIDDEN');
       expect((await failure(broker.gql, RESPOND_TO_MATCH, { input: { matchId, accept: true } })).code).toBe('FORBIDDEN');
 
-      type MatchView = { match: { status: string; need: { organizationName: string | null; contact: { phone: string } | null }; counterpart: { contact: { email: string } | null }; deal: { id: string; stage: string } | null } };
+      type MatchView = { match: { status: string; needListing?: unknown; counterpartResult?: unknown; counterpartExpert?: unknown; need: { organizationName: string | null; contact: { phone: string } | null }; counterpart: { contact: { email: string } | null }; deal: { id: string; stage: string } | null } };
       const hidden = await teamA.gql.request<MatchView>(MATCH, { id: matchId });
       expect(hidden.match).toMatchObject({ status: 'PROPOSED', need: { organizationName: null, contact: null }, deal: null });
 
@@ -214,6 +214,13 @@ describe('deal desk: challenges and brokered deals end to end (PostgreSQL)', () 
       expect(revealed.match.need).toMatchObject({ organizationName: '海宁某经编有限公司', contact: { phone: '13857300088' } });
       expect((await enterprise.gql.request<MatchView>(MATCH, { id: matchId })).match.counterpart.contact).toEqual({ name: '林老师', phone: '0571-86843001', email: 'lin@e2e-zstu.edu.cn' });
       expect(revealed.match.deal?.stage).toBe('NEGOTIATING');
+      // The listings themselves resolve through the marketplace, which keeps its own contact rule.
+      const seenByNeedOwner = await enterprise.gql.request<MatchView>(MATCH, { id: matchId });
+      expect(seenByNeedOwner.match).toMatchObject({
+        needListing: { id: needId },
+        counterpartResult: { id: resultId, title: '基于线阵相机的纱线断头在线检测技术', trl: 6, contact: null },
+        counterpartExpert: null,
+      });
       dealId = revealed.match.deal?.id ?? '';
       const profile = await lateTeam.gql.request<{ user: { displayName: string; matchResponse: { answered: number } } }>(USER_RESPONSE, { id: teamA.id });
       expect(profile.user).toMatchObject({ displayName: '林慧敏', matchResponse: { answered: 1 } });

@@ -32,6 +32,9 @@ export const MATCH = /* GraphQL */ `
       need { title organizationName contact { name phone email } response }
       counterpart { title organizationName contact { name phone email } response }
       introduction { introducedAt broker { id } }
+      needListing { id title }
+      counterpartResult { id title trl contact { phone } }
+      counterpartExpert { id }
       deal { id stage version }
     }
   }

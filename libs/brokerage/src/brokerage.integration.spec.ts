@@ -308,6 +308,15 @@ describe('brokerage over GraphQL (real service, real PostgreSQL)', () => {
       expect(after.broker.stats.medianFirstResponseHours).toBeCloseTo(72, 0);
       const { proposedMatches } = await ok<{ proposedMatches: { totalCount: number } }>(PROPOSED, {}, fresh);
       expect(proposedMatches.totalCount).toBe(1);
+
+      const { matchId } = await propose({}, fresh);
+      await ok(RESPOND, { input: { matchId, accept: false, declineReason: { code: 'PRICE' } } }, enterprise);
+      const { broker: withDecline } = await ok<{ broker: { declineReasons: unknown[] } }>(
+        `query ($id: ID!) { broker(id: $id) { declineReasons { code count } } }`,
+        { id: fresh.id },
+        outsider,
+      );
+      expect(withDecline.declineReasons).toEqual([{ code: 'PRICE', count: 1 }]);
     });
   });
 });

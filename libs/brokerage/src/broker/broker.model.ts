@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BrokerLevel } from '../broker-score/broker-score';
+import { DeclineReasonCode } from '../match/match-enums';
 import { UserRef } from '../user/user.model';
 
 registerEnumType(BrokerLevel, {
@@ -90,4 +91,13 @@ export class BrokerView {
 
   @Field(() => Int, { nullable: true, description: 'Place on the leaderboard (1 = best); set in brokerLeaderboard' })
   rank!: number | null;
+}
+
+@ObjectType('DeclineReasonCount', { description: 'How often the broker’s proposals were declined for a reason' })
+export class DeclineReasonCount {
+  @Field(() => DeclineReasonCode)
+  code!: DeclineReasonCode;
+
+  @Field(() => Int)
+  count!: number;
 }

@@ -1,8 +1,8 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '@ttm/auth';
 import { badInput } from '@ttm/errors';
 import { isIndustryCode } from '@ttm/taxonomy';
-import { BrokerView } from './broker.model';
+import { BrokerView, DeclineReasonCount } from './broker.model';
 import { BrokerService, MAX_LEADERBOARD } from './broker.service';
 
 @Resolver(() => BrokerView)
@@ -27,5 +27,10 @@ export class BrokerResolver {
     const size = first ?? 20;
     if (!Number.isInteger(size) || size < 1 || size > MAX_LEADERBOARD) throw badInput(`first: must be 1–${MAX_LEADERBOARD}`, { fields: ['first'] });
     return this.brokers.leaderboard(industry ?? undefined, size);
+  }
+
+  @ResolveField(() => [DeclineReasonCount], { description: "Why this broker's proposals were declined, most frequent first" })
+  declineReasons(@Parent() broker: BrokerView): Promise<DeclineReasonCount[]> {
+    return this.brokers.declineReasons(broker.id);
   }
 }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BROKERAGE_SCHEMA as S } from '../brokerage.constants';
+import { DeclineReasonCode } from '../match/match-enums';
 import { brokerScore } from '../broker-score/broker-score';
 import { userRef } from '../user/user.model';
 import { BrokerFiguresRepository, BrokerFiguresRow } from './broker-figures.repository';
-import { BrokerView } from './broker.model';
+import { BrokerView, DeclineReasonCount } from './broker.model';
 
 export const MAX_LEADERBOARD = 100;
 
@@ -41,7 +44,23 @@ export function toBrokerView(figures: BrokerFiguresRow, rank: number | null = nu
 /** Broker profiles and the leaderboard, scored by broker-score.ts. */
 @Injectable()
 export class BrokerService {
-  constructor(private readonly figures: BrokerFiguresRepository) {}
+  constructor(
+    private readonly figures: BrokerFiguresRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Why the broker's proposals were declined (both sides' reasons), most frequent first: the feedback brokers ask for. */
+  async declineReasons(brokerId: string): Promise<DeclineReasonCount[]> {
+    const rows = await this.dataSource.query<{ code: DeclineReasonCode; count: number }[]>(
+      `SELECT code, count(*)::int AS count FROM (
+         SELECT need_decline_code AS code FROM ${S}.matches WHERE broker_id = $1 AND need_decline_code IS NOT NULL
+         UNION ALL
+         SELECT counterpart_decline_code FROM ${S}.matches WHERE broker_id = $1 AND counterpart_decline_code IS NOT NULL
+       ) reasons GROUP BY code ORDER BY count DESC, code`,
+      [brokerId],
+    );
+    return rows.map((row) => ({ code: row.code, count: Number(row.count) }));
+  }
 
   async broker(id: string): Promise<BrokerView> {
     return toBrokerView(await this.figures.ofBroker(id));

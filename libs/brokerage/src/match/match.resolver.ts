@@ -6,8 +6,9 @@ import { DealView } from '../deal/deal.model';
 import { toDealView } from '../deal/deal-views';
 import { DealService } from '../deal/deal.service';
 import { ListingFactsLoader } from '../listings/listing-facts.loader';
+import { ExpertReference, NeedReference, ResultReference } from '../listings/listing-references.model';
 import { userRef } from '../user/user.model';
-import { MatchSide } from './match-enums';
+import { CounterpartKind, MatchSide } from './match-enums';
 import { IntroductionView, MatchConnection, MatchPartyView, MatchView } from './match.model';
 import { MatchListArgs, ProposeMatchInput, RespondToMatchInput } from './match.inputs';
 import { MatchService } from './match.service';
@@ -68,6 +69,21 @@ export class MatchResolver {
   @ResolveField(() => MatchPartyView, { description: 'The result or expert side' })
   async counterpart(@Parent() match: MatchView, @CurrentUser() user: AuthUser, @Context('req') req: Request): Promise<MatchPartyView> {
     return toPartyView(match.record, MatchSide.COUNTERPART, user, await this.listingFacts.load(req, match.record.counterpartId));
+  }
+
+  @ResolveField(() => NeedReference, { description: 'The need as the marketplace shows it (its own visibility rules; no contact details)' })
+  needListing(@Parent() match: MatchView): NeedReference {
+    return { id: match.record.needId };
+  }
+
+  @ResolveField(() => ResultReference, { nullable: true, description: 'The matched result (null when the counterpart is an expert)' })
+  counterpartResult(@Parent() match: MatchView): ResultReference | null {
+    return match.record.counterpartKind === CounterpartKind.RESULT ? { id: match.record.counterpartId } : null;
+  }
+
+  @ResolveField(() => ExpertReference, { nullable: true, description: 'The matched expert profile (null when the counterpart is a result)' })
+  counterpartExpert(@Parent() match: MatchView): ExpertReference | null {
+    return match.record.counterpartKind === CounterpartKind.EXPERT ? { id: match.record.counterpartId } : null;
   }
 
   @ResolveField(() => DealView, { nullable: true, description: 'The deal, once both sides accepted' })
