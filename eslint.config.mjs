@@ -1,12 +1,13 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', 'apps/web/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', 'apps/web/src/gql/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -29,9 +30,15 @@ export default tseslint.config(
             // The deal-desk story computes the broker's expected score with the pinned formula (@ttm/brokerage).
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:brokerage'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],
     },
+  },
+  // The web app (React): the hooks rules on top of the rules above.
+  {
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
   },
 );

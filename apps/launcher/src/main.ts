@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { graphqlAnswers } from './readiness';
 import { Supervisor } from './supervisor';
+import { ensureWebBuild } from './web-build';
 
 const START_TIMEOUT_MS = 120_000;
 
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
+  // Built beside the services' start-up; the gateway serves it, so it must be ready before the gateway.
+  // `--no-web` (npm run dev, where Vite serves the app) skips it.
+  const webBuild = process.argv.includes('--no-web') ? Promise.resolve(false) : ensureWebBuild((line) => console.log(`[launcher] ${line}`));
+  webBuild.catch(() => undefined);
   try {
     for (const name of SERVICE_NAMES) {
       await supervisor.start(
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
         START_TIMEOUT_MS,
       );
     }
+    await webBuild;
     const gatewayUrl = `http://127.0.0.1:${config.port}/graphql`;
     await supervisor.start({ name: 'gateway', entry: 'apps/gateway/src/main.ts', env, ready: () => graphqlAnswers(gatewayUrl) }, START_TIMEOUT_MS);
     console.log(`[launcher] ready: http://localhost:${config.port}/graphql (Ctrl+C stops everything)`);

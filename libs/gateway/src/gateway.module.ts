@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig } from '@ttm/config';
 import { formatGraphQLError } from '@ttm/errors';
 import type { Request } from 'express';
@@ -25,11 +26,16 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 /** The only public GraphQL endpoint: composes the subgraphs and applies the query limits. */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /**
+   * `webRoot`: a built web app (apps/web) to serve at `/`, with every other path that is not
+   * `/graphql` answered by its index.html (client-side routes survive a reload).
+   */
+  static forRoot(config: AppConfig, webRoot?: string): DynamicModule {
     const protection = queryProtection(config.isProduction);
     return {
       module: GatewayModule,
       imports: [
+        ...(webRoot ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/graphql{*path}'] })] : []),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
           server: {

@@ -2,19 +2,29 @@ import { composeServices } from '@apollo/composition';
 import { SERVICE_NAMES } from '@ttm/config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'graphql';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
 
 export const SUPERGRAPH_FILE = join('apps', 'gateway', 'supergraph.graphql');
+/** What clients see through the gateway (no federation directives); the web app's codegen reads it. */
+export const API_SCHEMA_FILE = join('apps', 'gateway', 'schema.graphql');
 
 /** The emitted files omit the Federation 2 link that the services add when they serve their SDL. */
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@override", "@inaccessible", "@tag", "@extends"])';
 
+export interface ComposedSchemas {
+  /** The supergraph the gateway serves, with federation directives. */
+  supergraph: string;
+  /** The client-facing API schema, sorted, as `printSchema` writes it. */
+  api: string;
+}
+
 /**
  * Composes the committed subgraph schemas (each service writes apps/<name>/schema.graphql when it
- * starts) into the supergraph the gateway serves. Throws with every composition error.
+ * starts) into the supergraph the gateway serves and the API schema clients see. Throws with every
+ * composition error.
  */
-export function composeCommittedSupergraph(root: string): string {
+export function composeCommittedSchemas(root: string): ComposedSchemas {
   const result = composeServices(
     SERVICE_NAMES.map((name) => ({
       name,
@@ -23,5 +33,11 @@ export function composeCommittedSupergraph(root: string): string {
     })),
   );
   if (result.errors) throw new Error(`Subgraphs do not compose:\n${result.errors.map((error) => error.message).join('\n')}`);
-  return result.supergraphSdl;
+  const api = `${printSchema(lexicographicSortSchema(result.schema.toAPISchema().toGraphQLJSSchema()))}\n`;
+  return { supergraph: result.supergraphSdl, api };
+}
+
+/** The supergraph alone (see composeCommittedSchemas). */
+export function composeCommittedSupergraph(root: string): string {
+  return composeCommittedSchemas(root).supergraph;
 }

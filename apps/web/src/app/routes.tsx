@@ -1,0 +1,44 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { RequireRole } from './RequireRole';
+import type { Role } from '../lib/session';
+
+// Every page is its own chunk: the first page loads only the shell and what it needs.
+const SearchPage = lazy(() => import('../pages/search/SearchPage'));
+const NeedDetail = lazy(() => import('../pages/listing/NeedDetail'));
+const ResultDetail = lazy(() => import('../pages/listing/ResultDetail'));
+const ExpertDetail = lazy(() => import('../pages/listing/ExpertDetail'));
+const ChallengeDetail = lazy(() => import('../pages/listing/ChallengeDetail'));
+const LoginPage = lazy(() => import('../pages/auth/LoginPage'));
+const RegisterPage = lazy(() => import('../pages/auth/RegisterPage'));
+const NotFound = lazy(() => import('../pages/NotFound'));
+
+const fallback = (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin />
+  </div>
+);
+
+function page(element: ReactNode, roles?: Role[]) {
+  const content = <Suspense fallback={fallback}>{element}</Suspense>;
+  return roles ? <RequireRole roles={roles}>{content}</RequireRole> : content;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={page(<SearchPage />)} />
+        <Route path="needs/:id" element={page(<NeedDetail />)} />
+        <Route path="results/:id" element={page(<ResultDetail />)} />
+        <Route path="experts/:id" element={page(<ExpertDetail />)} />
+        <Route path="challenges/:id" element={page(<ChallengeDetail />)} />
+        <Route path="login" element={page(<LoginPage />)} />
+        <Route path="register" element={page(<RegisterPage />)} />
+        <Route path="*" element={page(<NotFound />)} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,59 @@
+import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
+
+/** The home page as a visitor sees it: Chinese, one search box, highlighted hits, facet counts, URL state. */
+describe('the search home page', () => {
+  let demo: DemoMarketplace | undefined;
+  let chromium: BrowserSession | undefined;
+
+  beforeAll(async () => {
+    chromium = await launchBrowser();
+    demo = await startDemoMarketplace('web_search');
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await demo?.stop();
+  });
+
+  it('finds 光伏 listings with highlights and facet counts, and keeps the state in the URL', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
+
+    await page.goto('/');
+    await page.getByRole('tab', { name: /需求大厅/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByText(/共 \d+ 条结果/).waitFor();
+
+    await page.getByRole('searchbox', { name: '搜索关键词' }).fill('光伏');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=%E5%85%89%E4%BC%8F/);
+    await page.locator('[data-testid="search-hit"] em', { hasText: '光伏' }).first().waitFor();
+
+    const hits = page.locator('[data-testid="search-hit"]');
+    expect(await hits.count()).toBeGreaterThan(0);
+    const summary = await page.getByTestId('search-summary').textContent();
+    const total = Number(/共 (\d+) 条/.exec(summary ?? '')?.[1]);
+    expect(total).toBeGreaterThan(0);
+
+    // Facet counts: the industry facet lists 光伏 with a count no larger than the total.
+    const industry = page.getByTestId('facet-INDUSTRY');
+    const option = industry.getByRole('checkbox', { name: /光伏/ }).first();
+    const label = await industry.locator('label', { hasText: '光伏' }).first().textContent();
+    const count = Number(/\((\d+)\)/.exec(label ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(total);
+    await screenshot(page, 'search-guangfu');
+
+    // Filtering by the facet narrows the hits to its count; the filter survives a reload.
+    await option.check();
+    await page.waitForURL(/industry=/);
+    await page.getByText(`共 ${count} 条结果`).waitFor();
+    await page.reload();
+    await page.getByText(`共 ${count} 条结果`).waitFor();
+    expect(await page.getByTestId('facet-INDUSTRY').getByRole('checkbox', { name: /光伏/ }).first().isChecked()).toBe(true);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
