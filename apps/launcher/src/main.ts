@@ -59,8 +59,13 @@ async function main(): Promise<void> {
 
   // Built beside the services' start-up; the gateway serves it, so it must be ready before the gateway.
   // `--no-web` (npm run dev, where Vite serves the app) skips it.
-  const webBuild = process.argv.includes('--no-web') ? Promise.resolve(false) : ensureWebBuild((line) => console.log(`[launcher] ${line}`));
-  webBuild.catch(() => undefined);
+  // A failed build leaves GraphQL served (the gateway says it has no web app) and says why.
+  const webBuild = process.argv.includes('--no-web')
+    ? Promise.resolve(false)
+    : ensureWebBuild((line) => console.log(`[launcher] ${line}`)).catch((error: unknown) => {
+        console.error(`[launcher] the web app did not build: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+      });
   try {
     for (const name of SERVICE_NAMES) {
       await supervisor.start(

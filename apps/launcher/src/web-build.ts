@@ -37,7 +37,8 @@ export function webBuildStaleness(): string | undefined {
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
+    // A production bundle even when the marketplace itself runs with NODE_ENV=development.
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
   });

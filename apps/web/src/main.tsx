@@ -14,7 +14,7 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}>
       <AntApp>
         <ApolloProvider client={apolloClient}>
           <BrowserRouter>

@@ -12,6 +12,7 @@ import { SEARCH_MIGRATIONS } from './migrations';
 import { ReindexController } from './reindex/reindex.controller';
 import { SearchResolver } from './search/search.resolver';
 import { SearchService } from './search/search.service';
+import { SUGGEST_PROVIDERS } from './suggest';
 import { SynonymGroupEntity } from './synonyms/synonym-group.entity';
 import { SynonymsResolver } from './synonyms/synonyms.resolver';
 import { SynonymsService } from './synonyms/synonyms.service';
@@ -45,6 +46,7 @@ export class SearchAppModule {
         SynonymsResolver,
         ...MATCHING_PROVIDERS,
         ...ALERT_PROVIDERS,
+        ...SUGGEST_PROVIDERS,
       ],
     };
   }

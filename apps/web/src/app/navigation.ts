@@ -8,4 +8,8 @@ export interface NavItem {
 }
 
 /** The header menu: a page appears here once it exists. */
-export const NAV_ITEMS: NavItem[] = [{ path: '/', label: '找技术' }];
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: '找技术' },
+  { path: '/enterprise/needs', label: '我的需求', roles: ['ENTERPRISE'] },
+  { path: '/admin/review', label: '审核队列', roles: ['ADMIN'] },
+];

@@ -13,6 +13,9 @@ const ExpertDetail = lazy(() => import('../pages/listing/ExpertDetail'));
 const ChallengeDetail = lazy(() => import('../pages/listing/ChallengeDetail'));
 const LoginPage = lazy(() => import('../pages/auth/LoginPage'));
 const RegisterPage = lazy(() => import('../pages/auth/RegisterPage'));
+const NeedFormPage = lazy(() => import('../pages/enterprise/NeedFormPage'));
+const MyNeedsPage = lazy(() => import('../pages/enterprise/MyNeedsPage'));
+const ReviewQueuePage = lazy(() => import('../pages/admin/ReviewQueuePage'));
 const NotFound = lazy(() => import('../pages/NotFound'));
 
 const fallback = (
@@ -37,6 +40,9 @@ export function AppRoutes() {
         <Route path="challenges/:id" element={page(<ChallengeDetail />)} />
         <Route path="login" element={page(<LoginPage />)} />
         <Route path="register" element={page(<RegisterPage />)} />
+        <Route path="enterprise/needs" element={page(<MyNeedsPage />, ['ENTERPRISE'])} />
+        <Route path="enterprise/needs/new" element={page(<NeedFormPage />, ['ENTERPRISE'])} />
+        <Route path="admin/review" element={page(<ReviewQueuePage />, ['ADMIN'])} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
     </Routes>

@@ -16,7 +16,7 @@ interface RegisterValues {
 }
 
 /** The landing page of each role after registering. */
-const HOME_OF: Partial<Record<Role, string>> = {};
+const HOME_OF: Partial<Record<Role, string>> = { ENTERPRISE: '/enterprise/needs' };
 
 export default function RegisterPage() {
   const [params] = useSearchParams();

@@ -1,0 +1,108 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ApproveListingDocument, RejectListingDocument, ReviewQueueDocument, type ReviewQueueQuery } from '../../gql/graphql';
+import { errorMessage } from '../../lib/errors';
+import { dateText } from '../../lib/labels';
+import { LIMITS } from '../../lib/limits';
+
+type Listing = ReviewQueueQuery['reviewQueue']['edges'][number]['node'];
+
+const KIND = { Need: ['技术需求', 'needs'], Result: ['科技成果', 'results'], Expert: ['专家', 'experts'], Challenge: ['揭榜挂帅', 'challenges'] } as const;
+
+const titleOf = (listing: Listing) => (listing.__typename === 'Expert' ? listing.name : listing.title);
+const textOf = (listing: Listing) => (listing.__typename === 'Expert' ? listing.bio : listing.description);
+const ownerOf = (listing: Listing) => (listing.__typename === 'Expert' ? listing.institution : (listing.organizationName ?? '匿名'));
+
+/** 审核队列: listings waiting for review, oldest first; approve, or reject with a reason the owner sees. */
+export default function ReviewQueuePage() {
+  const { message } = App.useApp();
+  const { data, loading, error, refetch } = useQuery(ReviewQueueDocument, { fetchPolicy: 'cache-and-network' });
+  const [approve] = useMutation(ApproveListingDocument);
+  const [reject] = useMutation(RejectListingDocument);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<Listing | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+  const listings = data?.reviewQueue.edges.map((edge) => edge.node) ?? [];
+
+  async function run(id: string, action: () => Promise<unknown>, done: string) {
+    setBusy(id);
+    try {
+      await action();
+      message.success(done);
+      await refetch();
+      return true;
+    } catch (failure) {
+      message.error(errorMessage(failure));
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function confirmReject() {
+    if (!rejecting) return;
+    const { reason } = await form.validateFields();
+    const ok = await run(rejecting.id, () => reject({ variables: { id: rejecting.id, reason: reason.trim() } }), '已驳回');
+    if (ok) {
+      setRejecting(null);
+      form.resetFields();
+    }
+  }
+
+  return (
+    <div className="page">
+      <Typography.Title level={3}>审核队列 {data ? <Tag>{data.reviewQueue.totalCount}</Tag> : null}</Typography.Title>
+      {error && <Alert type="error" showIcon message={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      <Card>
+        <List
+          loading={loading && !data}
+          dataSource={listings}
+          locale={{ emptyText: <Empty description="没有待审核的内容" /> }}
+          renderItem={(listing) => (
+            <List.Item
+              key={listing.id}
+              data-testid="review-item"
+              actions={[
+                <Button key="approve" type="primary" size="small" loading={busy === listing.id} onClick={() => void run(listing.id, () => approve({ variables: { id: listing.id } }), '已通过，已公开发布')}>
+                  通过
+                </Button>,
+                <Button key="reject" danger size="small" disabled={busy === listing.id} onClick={() => setRejecting(listing)}>
+                  驳回
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <Space wrap>
+                    <Tag>{KIND[listing.__typename][0]}</Tag>
+                    <Link to={`/${KIND[listing.__typename][1]}/${listing.id}`}>{titleOf(listing)}</Link>
+                  </Space>
+                }
+                description={`${ownerOf(listing)} · ${listing.industryName} · 提交于 ${dateText(listing.submittedAt)}`}
+              />
+              <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 640 }}>
+                {textOf(listing)}
+              </Typography.Paragraph>
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Modal title={`驳回：${rejecting ? titleOf(rejecting) : ''}`} open={!!rejecting} okText="驳回" okButtonProps={{ danger: true, loading: !!busy }} onOk={() => void confirmReject()} onCancel={() => setRejecting(null)} destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Form.Item
+            label="驳回原因（发布者可见）"
+            name="reason"
+            rules={[
+              { required: true, whitespace: true, message: '请填写驳回原因' },
+              { min: LIMITS.rejectionReason.min, max: LIMITS.rejectionReason.max, message: `原因为 ${LIMITS.rejectionReason.min}–${LIMITS.rejectionReason.max} 个字` },
+            ]}
+          >
+            <Input.TextArea rows={4} maxLength={LIMITS.rejectionReason.max} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,299 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Cascader, Checkbox, Col, DatePicker, Form, Input, InputNumber, List, Row, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { CreateNeedDocument, SubmitNeedDocument, SuggestListingTagsDocument, type CooperationMode } from '../../gql/graphql';
+import { errorMessage } from '../../lib/errors';
+import { COOPERATION_MODE_LABELS } from '../../lib/labels';
+import { isChinesePhone, LIMITS } from '../../lib/limits';
+import { INDUSTRY_TREE, REGION_TREE } from '../../lib/taxonomy';
+import { descriptionWithIndicators, needWritingAdvice } from './need-writing';
+import { useDebounced } from './useDebounced';
+
+interface NeedValues {
+  title: string;
+  description: string;
+  indicators: { name?: string; target?: string }[];
+  keywords: string[];
+  industry: string;
+  region: string[];
+  budgetMinWan?: number | null;
+  budgetMaxWan?: number | null;
+  cooperationModes: CooperationMode[];
+  deadline?: Dayjs | null;
+  minTrl?: number | null;
+  organizationName?: string;
+  anonymous: boolean;
+  contact: { name: string; phone: string; email: string };
+}
+
+const WAN = 10_000;
+const ADVICE_TYPES = { error: 'danger', warning: 'warning', success: 'success' } as const;
+
+/** 发布技术需求: a guided form that suggests keywords and an industry and warns about vague descriptions. */
+export default function NeedFormPage() {
+  const [form] = Form.useForm<NeedValues>();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const title = Form.useWatch('title', form) ?? '';
+  const description = Form.useWatch('description', form) ?? '';
+  const indicators = Form.useWatch('indicators', form) ?? [];
+  const keywords = Form.useWatch('keywords', form) ?? [];
+  const industry = Form.useWatch('industry', form);
+  const suggestText = useDebounced(`${title}\n${description}`.trim(), 600);
+  const suggestions = useQuery(SuggestListingTagsDocument, { variables: { text: suggestText.slice(0, 5000) }, skip: suggestText.length < 10 });
+  const [createNeed] = useMutation(CreateNeedDocument);
+  const [submitNeed] = useMutation(SubmitNeedDocument);
+  const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const advice = needWritingAdvice(title, description, indicators);
+  const suggestedKeywords = (suggestions.data?.suggestListingTags.keywords ?? []).filter((keyword) => !keywords.includes(keyword));
+  const suggestedIndustries = suggestions.data?.suggestListingTags.industries ?? [];
+
+  async function save(submit: boolean) {
+    setFailure(null);
+    let values: NeedValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(submit ? 'submit' : 'draft');
+    try {
+      const { data } = await createNeed({
+        variables: {
+          input: {
+            title: values.title.trim(),
+            description: descriptionWithIndicators(values.description, values.indicators ?? []),
+            keywords: values.keywords,
+            industry: values.industry,
+            regionCode: values.region[values.region.length - 1],
+            budgetMin: values.budgetMinWan != null ? Math.round(values.budgetMinWan * WAN) : null,
+            budgetMax: values.budgetMaxWan != null ? Math.round(values.budgetMaxWan * WAN) : null,
+            cooperationModes: values.cooperationModes,
+            deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
+            minTrl: values.minTrl ?? null,
+            organizationName: values.organizationName?.trim() || null,
+            anonymous: values.anonymous,
+            contact: values.contact,
+          },
+        },
+      });
+      const id = data?.createNeed.id;
+      if (!id) return;
+      if (submit) await submitNeed({ variables: { id } });
+      message.success(submit ? '已提交审核，审核通过后公开发布' : '草稿已保存');
+      void navigate('/enterprise/needs');
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setSaving(null);
+    }
+  }
+
+  return (
+    <div className="page">
+      <Typography.Title level={3}>发布技术需求</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          <Form<NeedValues>
+            form={form}
+            layout="vertical"
+            initialValues={{ indicators: [{}], keywords: [], cooperationModes: [], anonymous: false, region: ['330000', '330400', '330481'] }}
+            scrollToFirstError
+          >
+            <Card title="1. 要解决的问题" style={{ marginBottom: 16 }}>
+              <Form.Item
+                label="需求标题"
+                name="title"
+                rules={[
+                  { required: true, whitespace: true, message: '请填写需求标题' },
+                  { min: LIMITS.title.min, max: LIMITS.title.max, message: `标题为 ${LIMITS.title.min}–${LIMITS.title.max} 个字` },
+                ]}
+              >
+                <Input placeholder="如：经编机断纱在线视觉检测系统" maxLength={LIMITS.title.max} showCount />
+              </Form.Item>
+              <Form.Item
+                label="问题描述"
+                name="description"
+                extra="写明现状、痛点、已尝试的方法、使用场景和约束条件"
+                rules={[
+                  { required: true, whitespace: true, message: '请描述要解决的问题' },
+                  { min: LIMITS.description.min, max: LIMITS.description.max, message: `描述为 ${LIMITS.description.min}–${LIMITS.description.max} 个字` },
+                ]}
+              >
+                <Input.TextArea rows={6} maxLength={LIMITS.description.max} showCount />
+              </Form.Item>
+              <Form.Item label="可量化的技术指标">
+                <Form.List name="indicators">
+                  {(fields, { add, remove }) => (
+                    <Space direction="vertical" style={{ width: '100%' }}>
+                      {fields.map((field, index) => (
+                        <Space key={field.key} wrap align="start">
+                          <Form.Item name={[field.name, 'name']} noStyle>
+                            <Input placeholder="指标，如：检出率" aria-label={`指标 ${index + 1} 名称`} style={{ width: 180 }} />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'target']} noStyle>
+                            <Input placeholder="目标值，如：≥ 99%" aria-label={`指标 ${index + 1} 目标值`} style={{ width: 180 }} />
+                          </Form.Item>
+                          <Button onClick={() => remove(field.name)} aria-label={`删除指标 ${index + 1}`}>
+                            删除
+                          </Button>
+                        </Space>
+                      ))}
+                      <Button type="dashed" onClick={() => add({})}>
+                        添加指标
+                      </Button>
+                    </Space>
+                  )}
+                </Form.List>
+              </Form.Item>
+            </Card>
+            <Card title="2. 分类与关键词" style={{ marginBottom: 16 }}>
+              <Form.Item label="行业" name="industry" rules={[{ required: true, message: '请选择行业' }]}>
+                <TreeSelect treeData={INDUSTRY_TREE} showSearch treeNodeFilterProp="label" placeholder="选择行业" treeDefaultExpandAll={false} />
+              </Form.Item>
+              {suggestedIndustries.length > 0 && (
+                <div style={{ margin: '-12px 0 16px' }} data-testid="industry-suggestions">
+                  <Typography.Text type="secondary">推荐行业：</Typography.Text>
+                  {suggestedIndustries.map((suggestion) => (
+                    <Tag.CheckableTag key={suggestion.code} checked={industry === suggestion.code} onChange={() => form.setFieldValue('industry', suggestion.code)}>
+                      {suggestion.name}
+                    </Tag.CheckableTag>
+                  ))}
+                </div>
+              )}
+              <Form.Item
+                label="关键词"
+                name="keywords"
+                extra={`${LIMITS.keywords.min}–${LIMITS.keywords.max} 个，每个不超过 ${LIMITS.keywords.itemMax} 字；输入后回车`}
+                rules={[
+                  { required: true, type: 'array', min: LIMITS.keywords.min, message: '至少填写一个关键词' },
+                  { type: 'array', max: LIMITS.keywords.max, message: `最多 ${LIMITS.keywords.max} 个关键词` },
+                  {
+                    validator: (_, value: string[] = []) =>
+                      value.every((keyword) => keyword.trim().length >= 1 && keyword.trim().length <= LIMITS.keywords.itemMax)
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(`每个关键词 1–${LIMITS.keywords.itemMax} 个字`)),
+                  },
+                ]}
+              >
+                <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} placeholder="如：机器视觉、断纱检测" />
+              </Form.Item>
+              {suggestedKeywords.length > 0 && (
+                <div style={{ margin: '-12px 0 16px' }} data-testid="keyword-suggestions">
+                  <Typography.Text type="secondary">推荐关键词：</Typography.Text>
+                  {suggestedKeywords.map((keyword) => (
+                    <Tag key={keyword} color="blue" style={{ cursor: 'pointer' }} onClick={() => form.setFieldValue('keywords', [...keywords, keyword].slice(0, LIMITS.keywords.max))}>
+                      + {keyword}
+                    </Tag>
+                  ))}
+                </div>
+              )}
+            </Card>
+            <Card title="3. 合作条件" style={{ marginBottom: 16 }}>
+              <Row gutter={12}>
+                <Col xs={24} sm={12}>
+                  <Form.Item label="预算下限（万元）" name="budgetMinWan" rules={[{ type: 'number', min: 0, message: '预算不能为负数' }]}>
+                    <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={12}>
+                  <Form.Item
+                    label="预算上限（万元）"
+                    name="budgetMaxWan"
+                    dependencies={['budgetMinWan']}
+                    rules={[
+                      { type: 'number', min: 0, message: '预算不能为负数' },
+                      ({ getFieldValue }) => ({
+                        validator: (_, value: number | null | undefined) => {
+                          const min = getFieldValue('budgetMinWan') as number | null | undefined;
+                          return value == null || min == null || value >= min ? Promise.resolve() : Promise.reject(new Error('预算上限不能低于下限'));
+                        },
+                      }),
+                    ]}
+                  >
+                    <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item label="合作方式" name="cooperationModes" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一种合作方式' }]}>
+                <Checkbox.Group options={Object.entries(COOPERATION_MODE_LABELS).map(([value, label]) => ({ value, label }))} />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col xs={24} sm={12}>
+                  <Form.Item label="截止日期" name="deadline" rules={[{ validator: (_, value: Dayjs | null) => (!value || value.isAfter(dayjs(), 'day') ? Promise.resolve() : Promise.reject(new Error('截止日期须晚于今天'))) }]}>
+                    <DatePicker style={{ width: '100%' }} disabledDate={(date) => !date.isAfter(dayjs(), 'day')} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={12}>
+                  <Form.Item label="最低技术成熟度" name="minTrl">
+                    <Select allowClear placeholder="不限" options={Array.from({ length: 9 }, (_, index) => ({ value: index + 1, label: `TRL ${index + 1}` }))} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item label="所在地区" name="region" rules={[{ required: true, message: '请选择地区' }]}>
+                <Cascader options={REGION_TREE} changeOnSelect showSearch placeholder="省 / 市 / 区县" />
+              </Form.Item>
+            </Card>
+            <Card title="4. 发布单位与联系人" style={{ marginBottom: 16 }}>
+              <Form.Item label="单位名称" name="organizationName" rules={[{ max: LIMITS.organizationName.max, message: `最多 ${LIMITS.organizationName.max} 个字` }]}>
+                <Input placeholder="默认使用账号所属单位" />
+              </Form.Item>
+              <Form.Item label="匿名发布（不公开单位名称）" name="anonymous" valuePropName="checked">
+                <Switch />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col xs={24} sm={8}>
+                  <Form.Item label="联系人" name={['contact', 'name']} rules={[{ required: true, whitespace: true, message: '请填写联系人' }, { max: LIMITS.contactName.max, message: `最多 ${LIMITS.contactName.max} 个字` }]}>
+                    <Input autoComplete="name" />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={8}>
+                  <Form.Item
+                    label="电话"
+                    name={['contact', 'phone']}
+                    rules={[{ required: true, message: '请填写电话' }, { validator: (_, value: string) => (!value || isChinesePhone(value.trim()) ? Promise.resolve() : Promise.reject(new Error('请填写手机号或带区号的座机，如 0573-87654321'))) }]}
+                  >
+                    <Input autoComplete="tel" />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={8}>
+                  <Form.Item label="邮箱" name={['contact', 'email']} rules={[{ required: true, message: '请填写邮箱' }, { type: 'email', message: '邮箱格式不正确' }]}>
+                    <Input autoComplete="email" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Typography.Text type="secondary">联系方式仅对平台撮合后的对接方和管理员可见。</Typography.Text>
+            </Card>
+            {failure && <Alert type="error" showIcon message="提交失败" description={failure} style={{ marginBottom: 16 }} role="alert" />}
+            <Space>
+              <Button type="primary" loading={saving === 'submit'} disabled={saving !== null} onClick={() => void save(true)}>
+                提交审核
+              </Button>
+              <Button loading={saving === 'draft'} disabled={saving !== null} onClick={() => void save(false)}>
+                保存草稿
+              </Button>
+            </Space>
+          </Form>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="写作建议" style={{ position: 'sticky', top: 16 }} data-testid="writing-advice">
+            <List
+              size="small"
+              dataSource={advice.length ? advice : [{ level: 'warning' as const, text: '先写标题和问题描述，这里会给出建议' }]}
+              renderItem={(item) => (
+                <List.Item>
+                  <Typography.Text type={ADVICE_TYPES[item.level]}>{item.text}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
