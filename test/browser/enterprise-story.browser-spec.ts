@@ -90,7 +90,7 @@ describe('an enterprise posts a need that gets published, found and matched', ()
     const hit = page.getByTestId('search-hit').filter({ hasText: title });
     for (let attempt = 0; attempt < 30 && !(await hit.count()); attempt++) {
       await page.goto('/?q=%E9%9A%90%E8%A3%82&tab=NEED');
-      await page.getByTestId('facet-INDUSTRY').getByRole('checkbox', { name: /^光伏 / }).first().check();
+      await page.getByTestId('facet-INDUSTRY').getByRole('checkbox', { name: /^光伏 / }).first().click();
       await page.waitForURL(/industry=/);
       await page.getByTestId('search-summary').getByText(/共 \d+ 条结果/).waitFor();
       if (!(await hit.count())) await page.waitForTimeout(1000);

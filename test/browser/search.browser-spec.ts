@@ -46,7 +46,7 @@ describe('the search home page', () => {
     await screenshot(page, 'search-guangfu');
 
     // Filtering by the facet narrows the hits to its count; the filter survives a reload.
-    await option.check();
+    await option.click();
     await page.waitForURL(/industry=/);
     await page.getByText(`共 ${count} 条结果`).waitFor();
     await page.reload();
