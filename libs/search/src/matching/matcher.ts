@@ -169,12 +169,13 @@ export class Matcher {
     const own = estimator(query.terms, query.termIdf, pool);
     const expanded = query.expansion.length > 0 ? estimator(query.expansion, query.expansionIdf, pool) : undefined;
     const now = (this.options.now ?? (() => new Date()))();
-    const keywordWeight = this.keywordWeight(query.terms, query.termIdf);
+    // Without the keyword evidence: it reads both listings' whole texts, and text relevance already counts keywords.
+    const withoutKeywords = { ...source, keywords: [] };
     const estimated = candidates.map((doc) => {
       const relevance = expanded ? (1 - TEXT.feedbackWeight) * own(doc.id) + TEXT.feedbackWeight * expanded(doc.id) : own(doc.id);
       const text = (1 - TEXT.engineScoreWeight) * relevance + TEXT.engineScoreWeight * (pool.engineScore.get(doc.id) ?? 0);
       const ownResult = ownResults ? (ownResults.get(doc.ownerId) ?? null) : undefined;
-      return { doc, score: scorePair(source, doc, text, now, { keywordWeight, ownResult }).score };
+      return { doc, score: scorePair(withoutKeywords, doc, text, now, { ownResult }).score };
     });
     estimated.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
     return estimated.slice(0, RERANK.limit).map((entry) => entry.doc);
