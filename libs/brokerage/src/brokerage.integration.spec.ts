@@ -268,7 +268,10 @@ describe('brokerage over GraphQL (real service, real PostgreSQL)', () => {
       expect(applied).toHaveLength(1);
       expect(refused.map((result) => codeOf(result.errors))).toEqual(Array(5).fill('CONFLICT'));
       const winner = (applied[0].data as { advanceDeal: { stage: string } }).advanceDeal.stage;
-      for (const result of refused) expect(result.errors?.[0]?.message).toContain(`now ${winner} at version 2`);
+      for (const result of refused) {
+        expect(result.errors?.[0]?.message).toContain(`now ${winner} at version 2`);
+        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', stage: winner, version: 2 });
+      }
       const [row] = await brokerage.sql<{ stage: string; version: number }>('SELECT stage, version FROM brokerage.deals WHERE id = $1', [dealId]);
       expect(row).toEqual({ stage: winner, version: 2 });
       const [{ count }] = await brokerage.sql<{ count: number }>(
