@@ -8,10 +8,11 @@
  * for many different needs, one at a time, warm-up excluded. The engine is the embedded one unless
  * MEILI_HOST is set. The last line is one JSON object.
  */
+import { cpus, loadavg } from 'node:os';
 import { loadConfig } from '@ttm/config';
 import { Client } from 'pg';
 import { formatTimings, measure, readEval, rng, shuffle } from './common';
-import { graphql, withFixtureMarketplace } from './gateway';
+import { graphql, processCpuMs, withFixtureMarketplace } from './gateway';
 
 interface Options {
   docs: number;
@@ -88,11 +89,25 @@ async function main(): Promise<void> {
     for (const id of warmupIds) await run(id);
     hits = 0;
     empty = 0;
+    const searchPid = launcher.pidOf('search');
+    const gatewayPid = launcher.pidOf('gateway');
+    const cpuBefore = { search: processCpuMs(searchPid), gateway: processCpuMs(gatewayPid) };
     const timings = await measure(run, timedIds, 0);
+    const cpuPerMatch = (pid: number, before: number) => ((processCpuMs(pid) - before) / timedIds.length).toFixed(1);
     console.log(
       `matchesForNeed through the gateway (${timedIds.length} needs, first 10, each need once): ${formatTimings(timings)}; ` +
         `${(hits / timedIds.length).toFixed(1)} matches per need, ${empty} needs without any`,
     );
+    // CPU time per request does not depend on what else the machine runs; wall-clock latency does.
+    console.log(
+      `  CPU per request: search service ${cpuPerMatch(searchPid, cpuBefore.search)} ms, gateway ${cpuPerMatch(gatewayPid, cpuBefore.gateway)} ms; ` +
+        `load average during the run ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`,
+    );
+    const directIds = needIds.slice(options.warmup + options.queries, options.warmup + options.queries + 200);
+    if (directIds.length > 0) {
+      const direct = await measure((needId: string) => graphql<MatchesData>(launcher.searchUrl, MATCHES_FOR_NEED, { needId }), directIds, 0);
+      console.log(`  ${directIds.length} other needs sent to the search subgraph directly (no gateway): ${formatTimings(direct)}`);
+    }
     const stats = await graphql<{ search: { totalHits: number } }>(launcher.gatewayUrl, `{ search(input: { query: "", kinds: [RESULT], first: 1 }) { totalHits } }`);
     return { timings, results: stats.search.totalHits };
   });
