@@ -110,6 +110,8 @@ export const RETRIEVAL = {
   backoffBelow: 10,
   /** Also search the whole query without its rare words (`backoffBelow`) when it has any. */
   requeryWithoutRare: true,
+  /** Candidates that re-search adds (fewer than the whole query's: it is the fallback). */
+  requeryLimit: 30,
   /** Key terms taken from the description besides title and keywords. */
   descriptionTerms: 6,
 } as const;

@@ -116,7 +116,7 @@ export class Matcher {
     // documents matching the rest of the query are searched for too (in the same round trip).
     const rest = wholeQuery === undefined ? [] : wholeQuery.split(' ').filter((term) => !missing.includes(term));
     if (wholeQuery !== undefined && RETRIEVAL.requeryWithoutRare && rest.length >= 2 && rest.length < wholeQuery.split(' ').length) {
-      followUp.push({ query: rest.join(' '), filter, limit: RETRIEVAL.wholeQueryLimit });
+      followUp.push({ query: rest.join(' '), filter, limit: RETRIEVAL.requeryLimit });
     }
     // Their hits are candidates only: the engine's score for the reduced query is not the whole query's.
     const found = followUp.length > 0 ? await this.index.searchMany(followUp) : [];
