@@ -12,7 +12,11 @@ export default defineConfig({
   root: here('.'),
   plugins: [react(), bundleReport(INITIAL_JS_BUDGET_BYTES, 'src/pages/search/SearchPage.tsx')],
   resolve: {
-    alias: { '@ttm/taxonomy': here('../../libs/shared/taxonomy/src') },
+    // Pure rule modules shared with the services (no Nest imports): one place for each rule.
+    alias: {
+      '@ttm/taxonomy': here('../../libs/shared/taxonomy/src'),
+      '@ttm/listing-rules': here('../../libs/marketplace/src/listing'),
+    },
   },
   build: {
     outDir: here('../../dist/apps/web'),

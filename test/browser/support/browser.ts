@@ -50,6 +50,12 @@ export async function openPage(browser: Browser, baseURL: string, viewport = { w
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  // Names the GraphQL operation behind a failed request (the console only says "Failed to load resource").
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const operation = /"operationName":"(\w+)"/.exec(response.request().postData() ?? '')?.[1];
+    errors.push(`HTTP ${response.status()} ${response.url()}${operation ? ` (${operation})` : ''}`);
+  });
   return { context, page, errors };
 }
 

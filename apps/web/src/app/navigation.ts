@@ -11,5 +11,13 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '找技术' },
   { path: '/enterprise/needs', label: '我的需求', roles: ['ENTERPRISE'] },
+  { path: '/researcher/results', label: '我的成果', roles: ['RESEARCHER'] },
+  { path: '/researcher/applications', label: '我的揭榜', roles: ['RESEARCHER'] },
+  { path: '/broker/desk', label: '撮合工作台', roles: ['BROKER'] },
+  { path: '/broker/deals', label: '交易看板', roles: ['BROKER'] },
+  { path: '/broker/score', label: '我的评分', roles: ['BROKER'] },
   { path: '/admin/review', label: '审核队列', roles: ['ADMIN'] },
+  { path: '/admin/organizations', label: '机构认证', roles: ['ADMIN'] },
+  { path: '/admin/synonyms', label: '同义词', roles: ['ADMIN'] },
+  { path: '/admin/stats', label: '市场统计', roles: ['ADMIN'] },
 ];

@@ -16,6 +16,16 @@ const RegisterPage = lazy(() => import('../pages/auth/RegisterPage'));
 const NeedFormPage = lazy(() => import('../pages/enterprise/NeedFormPage'));
 const MyNeedsPage = lazy(() => import('../pages/enterprise/MyNeedsPage'));
 const ReviewQueuePage = lazy(() => import('../pages/admin/ReviewQueuePage'));
+const ResultFormPage = lazy(() => import('../pages/researcher/ResultFormPage'));
+const MyResultsPage = lazy(() => import('../pages/researcher/MyResultsPage'));
+const ApplyPage = lazy(() => import('../pages/researcher/ApplyPage'));
+const MyApplicationsPage = lazy(() => import('../pages/researcher/MyApplicationsPage'));
+const BrokerDeskPage = lazy(() => import('../pages/broker/BrokerDeskPage'));
+const PipelinePage = lazy(() => import('../pages/broker/PipelinePage'));
+const BrokerScorePage = lazy(() => import('../pages/broker/BrokerScorePage'));
+const OrganizationsPage = lazy(() => import('../pages/admin/OrganizationsPage'));
+const SynonymsPage = lazy(() => import('../pages/admin/SynonymsPage'));
+const MarketStatsPage = lazy(() => import('../pages/admin/MarketStatsPage'));
 const NotFound = lazy(() => import('../pages/NotFound'));
 
 const fallback = (
@@ -43,6 +53,16 @@ export function AppRoutes() {
         <Route path="enterprise/needs" element={page(<MyNeedsPage />, ['ENTERPRISE'])} />
         <Route path="enterprise/needs/new" element={page(<NeedFormPage />, ['ENTERPRISE'])} />
         <Route path="admin/review" element={page(<ReviewQueuePage />, ['ADMIN'])} />
+        <Route path="researcher/results" element={page(<MyResultsPage />, ['RESEARCHER'])} />
+        <Route path="researcher/results/new" element={page(<ResultFormPage />, ['RESEARCHER'])} />
+        <Route path="researcher/applications" element={page(<MyApplicationsPage />, ['RESEARCHER'])} />
+        <Route path="challenges/:id/apply" element={page(<ApplyPage />, ['RESEARCHER'])} />
+        <Route path="broker/desk" element={page(<BrokerDeskPage />, ['BROKER'])} />
+        <Route path="broker/deals" element={page(<PipelinePage />, ['BROKER'])} />
+        <Route path="broker/score" element={page(<BrokerScorePage />, ['BROKER'])} />
+        <Route path="admin/organizations" element={page(<OrganizationsPage />, ['ADMIN'])} />
+        <Route path="admin/synonyms" element={page(<SynonymsPage />, ['ADMIN'])} />
+        <Route path="admin/stats" element={page(<MarketStatsPage />, ['ADMIN'])} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
     </Routes>

@@ -16,7 +16,7 @@ interface RegisterValues {
 }
 
 /** The landing page of each role after registering. */
-const HOME_OF: Partial<Record<Role, string>> = { ENTERPRISE: '/enterprise/needs' };
+const HOME_OF: Partial<Record<Role, string>> = { ENTERPRISE: '/enterprise/needs', RESEARCHER: '/researcher/results', BROKER: '/broker/desk' };
 
 export default function RegisterPage() {
   const [params] = useSearchParams();

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Table } from 'antd';
-import { useParams } from 'react-router';
+import { Button, Card, Table } from 'antd';
+import { Link, useParams } from 'react-router';
+import { hasRole, useSession } from '../../lib/session';
 import { dateText, STAGE_LABELS, yuan } from '../../lib/labels';
 import { ListingShell, ListingState } from './ListingShell';
 import { ChallengeDetailDocument } from '../../gql/graphql';
@@ -9,6 +10,8 @@ export default function ChallengeDetail() {
   const { id = '' } = useParams();
   const { data, loading, error } = useQuery(ChallengeDetailDocument, { variables: { id } });
   const challenge = data?.challenge;
+  const session = useSession();
+  const canApply = challenge?.stage === 'OPEN' && (!session || hasRole(session, 'RESEARCHER'));
   return (
     <div className="page">
       {!challenge ? (
@@ -34,6 +37,13 @@ export default function ChallengeDetail() {
           keywords={challenge.keywords}
           body={challenge.description}
           contact={challenge.contact}
+          actions={
+            canApply ? (
+              <Link to={session ? `/challenges/${challenge.id}/apply` : `/login?next=${encodeURIComponent(`/challenges/${challenge.id}/apply`)}`}>
+                <Button type="primary">我要揭榜</Button>
+              </Link>
+            ) : undefined
+          }
         >
           <Card title="技术指标">
             <Table

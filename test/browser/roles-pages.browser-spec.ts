@@ -1,0 +1,131 @@
+import { Page } from 'playwright-core';
+import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
+
+const DEMO_PASSWORD = 'Demo@2026pass';
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '账户菜单' }).waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '账户菜单' }).hover();
+  await page.getByText('退出登录').click();
+  await page.getByRole('link', { name: '登录' }).waitFor();
+}
+
+/** The administrator's and the broker's pages on the demo data, and the app in a 375-px-wide window. */
+describe('administrator and broker pages, and a phone-sized window', () => {
+  let demo: DemoMarketplace | undefined;
+  let chromium: BrowserSession | undefined;
+
+  beforeAll(async () => {
+    chromium = await launchBrowser();
+    demo = await startDemoMarketplace('web_roles');
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await demo?.stop();
+  });
+
+  it('lets the administrator verify an organisation, edit synonyms and read the market statistics', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
+    await signIn(page, 'admin@demo.techbridge.cn');
+
+    await page.getByRole('link', { name: '机构认证' }).click();
+    const row = page.getByRole('row', { name: /海宁数织信息科技有限公司/ });
+    await screenshot(page, 'admin-organizations');
+    await row.getByRole('button', { name: '认证' }).click();
+    await page.getByText('已认证', { exact: true }).first().waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    await page.getByRole('link', { name: '同义词' }).click();
+    await page.getByLabel('新同义词组').fill('断纱检测');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('新同义词组').fill('断头检测');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByText('已添加').waitFor();
+    await page.getByLabel('查找同义词').fill('断头检测');
+    await page.locator('.ant-list-item').filter({ hasText: '断头检测' }).waitFor();
+    await screenshot(page, 'admin-synonyms');
+
+    await page.getByRole('link', { name: '市场统计' }).click();
+    await page.getByRole('img', { name: /漏斗/ }).locator('canvas').waitFor();
+    await screenshot(page, 'admin-market-stats');
+    await signOut(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('gives the broker a desk to propose matches, a deal board and the score behind the level', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
+    await signIn(page, 'broker.wang@demo.techbridge.cn');
+
+    await page.getByRole('link', { name: '撮合工作台' }).click();
+    await page.getByLabel('搜索需求').fill('断纱');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '选择' }).first().click();
+    // Another broker may already hold a live match for a pair: the API refuses it and the desk shows
+    // its message; the next candidate is tried.
+    await page.getByRole('button', { name: '提议撮合' }).first().waitFor();
+    const refusals: string[] = [];
+    let proposed = false;
+    for (let index = 0; index < 8 && !proposed; index++) {
+      const buttons = page.getByRole('button', { name: '提议撮合' });
+      if ((await buttons.count()) <= index) break;
+      await buttons.nth(index).click();
+      await page.getByLabel('撮合理由（双方可见）').fill('该成果的方案与贵司需求高度契合，建议对接。');
+      await page.getByRole('dialog').getByRole('button', { name: '提议' }).click();
+      const notice = page.locator('.ant-message-notice').last();
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? '';
+      proposed = text.includes('已提议撮合，等待双方回应');
+      if (!proposed) {
+        refusals.push(text);
+        await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+        await notice.waitFor({ state: 'detached' });
+      }
+    }
+    expect(refusals.every((text) => text.length > 0)).toBe(true);
+    expect(proposed).toBe(true);
+    await page.getByText('已提议', { exact: true }).first().waitFor();
+    await screenshot(page, 'broker-desk');
+
+    await page.getByRole('link', { name: '交易看板' }).click();
+    await page.getByTestId('stage-NEGOTIATING').waitFor();
+    await screenshot(page, 'broker-pipeline');
+
+    await page.getByRole('link', { name: '我的评分' }).click();
+    await page.getByText('评分构成').waitFor();
+    await screenshot(page, 'broker-score');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a 375-px-wide window without horizontal scrolling', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl, { width: 375, height: 812 });
+    await page.goto('/?q=%E5%85%89%E4%BC%8F');
+    await page.locator('[data-testid="search-hit"] em').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-search');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.getByRole('dialog').getByTestId('facet-INDUSTRY').waitFor();
+    await screenshot(page, 'mobile-filters');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('search-hit').first().getByRole('link').first().click();
+    await page.getByRole('heading').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-detail');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
