@@ -75,6 +75,7 @@ describe('an enterprise posts a need that gets published, found and matched', ()
     await page.goto('/login');
     await page.getByLabel('邮箱').fill(TEST_ADMIN.email);
     await page.getByLabel('密码').fill(TEST_ADMIN.password);
+    await screenshot(page, 'login');
     await page.getByRole('main').getByRole('button', { name: '登录' }).click();
     await page.getByRole('button', { name: '账户菜单' }).waitFor();
     await page.getByRole('link', { name: '审核队列' }).click();

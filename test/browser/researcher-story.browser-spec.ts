@@ -110,6 +110,8 @@ describe('a researcher lists a result and applies to a challenge', () => {
     await signIn(page, email, 'Browser2026');
     await page.goto('/?tab=CHALLENGE&q=%E6%96%AD%E7%BA%B1');
     await page.getByTestId('search-hit').filter({ hasText: '揭榜中' }).getByRole('link').first().click();
+    await page.getByText('技术指标').waitFor();
+    await screenshot(page, 'challenge-detail');
     await page.getByRole('button', { name: '我要揭榜' }).click();
     await page.getByLabel('团队名称').fill(`视觉检测团队 ${serial}`);
     await page.getByLabel('成员 1 姓名').fill('李老师');

@@ -53,6 +53,13 @@ describe('the search home page', () => {
     await page.getByText(`共 ${count} 条结果`).waitFor();
     expect(await page.getByTestId('facet-INDUSTRY').getByRole('checkbox', { name: /光伏/ }).first().isChecked()).toBe(true);
 
+    // An expert's page from the 专家库 tab.
+    await page.getByRole('tab', { name: /专家库/ }).click();
+    await page.waitForURL(/tab=EXPERT/);
+    await page.getByTestId('search-hit').first().getByRole('link').first().click();
+    await page.getByText('单位').first().waitFor();
+    await screenshot(page, 'expert-detail');
+
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -16,8 +16,8 @@ export default function MarketStatsPage() {
     const months = stats.byMonth.map((row) => row.month);
     const byMonth: ChartOption = {
       tooltip: { trigger: 'axis' },
-      legend: { data: ['需求', '成果', '撮合', '合同'] },
-      grid: { left: 40, right: 16, bottom: 30, top: 40 },
+      legend: { data: ['需求', '成果', '撮合', '合同'], top: 0, left: 'center' },
+      grid: { left: 40, right: 16, bottom: 30, top: 48 },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value' },
       series: [
@@ -30,8 +30,8 @@ export default function MarketStatsPage() {
     const industries = [...stats.byIndustry].sort((a, b) => b.needs + b.results - (a.needs + a.results)).slice(0, 10);
     const byIndustry: ChartOption = {
       tooltip: { trigger: 'axis' },
-      legend: { data: ['需求', '成果', '撮合'] },
-      grid: { left: 90, right: 16, bottom: 20, top: 40 },
+      legend: { data: ['需求', '成果', '撮合'], top: 0, left: 'center' },
+      grid: { left: 90, right: 16, bottom: 20, top: 48 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: industries.map((row) => row.industryName), inverse: true },
       series: [
