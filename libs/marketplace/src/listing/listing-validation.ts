@@ -1,28 +1,10 @@
-import { isIndustryCode, isRegionCode } from '@ttm/taxonomy';
+import { isChinesePhone, isIndustryCode, isRegionCode } from '@ttm/taxonomy';
 import { Transform, TransformFnParams } from 'class-transformer';
 import { registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isValidPatentNumber, normalizePatentNumber } from './patent-number';
 
-/** Text limits shared by inputs, domain checks and tests. */
-export const LIMITS = {
-  title: { min: 5, max: 80 },
-  description: { min: 20, max: 5000 },
-  keywords: { min: 1, max: 10, itemMax: 20 },
-  organizationName: { max: 100 },
-  contactName: { min: 1, max: 30 },
-  rejectionReason: { min: 2, max: 500 },
-  openLicenseTerms: { min: 10, max: 5000 },
-  patentNumbers: { max: 20 },
-  expertName: { min: 1, max: 30 },
-  institution: { min: 2, max: 100 },
-  expertTitle: { min: 1, max: 30 },
-  bio: { min: 20, max: 5000 },
-  fields: { min: 1, max: 10, itemMax: 20 },
-} as const;
-
-export const MOBILE_PHONE = /^(?:\+?86[- ]?)?1[3-9]\d{9}$/;
-export const LANDLINE_PHONE = /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/;
-export const isChinesePhone = (value: string): boolean => MOBILE_PHONE.test(value) || LANDLINE_PHONE.test(value);
+/** The limits live with the taxonomy so that the web app's forms share them. */
+export { isChinesePhone, LIMITS } from '@ttm/taxonomy';
 
 /** Trims strings; leaves anything else for the validators to refuse. */
 export function Trim(): PropertyDecorator {

@@ -3,3 +3,4 @@ export * from './regions';
 export * from './synonyms';
 export * from './cooperation-modes';
 export * from './ip-types';
+export * from './listing-limits';
