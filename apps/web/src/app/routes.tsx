@@ -26,6 +26,9 @@ const BrokerScorePage = lazy(() => import('../pages/broker/BrokerScorePage'));
 const OrganizationsPage = lazy(() => import('../pages/admin/OrganizationsPage'));
 const SynonymsPage = lazy(() => import('../pages/admin/SynonymsPage'));
 const MarketStatsPage = lazy(() => import('../pages/admin/MarketStatsPage'));
+const MatchInboxPage = lazy(() => import('../pages/brokerage/MatchInboxPage'));
+const DealsPage = lazy(() => import('../pages/brokerage/DealsPage'));
+const LeaderboardPage = lazy(() => import('../pages/brokerage/LeaderboardPage'));
 const NotFound = lazy(() => import('../pages/NotFound'));
 
 const fallback = (
@@ -63,6 +66,9 @@ export function AppRoutes() {
         <Route path="admin/organizations" element={page(<OrganizationsPage />, ['ADMIN'])} />
         <Route path="admin/synonyms" element={page(<SynonymsPage />, ['ADMIN'])} />
         <Route path="admin/stats" element={page(<MarketStatsPage />, ['ADMIN'])} />
+        <Route path="matches" element={page(<MatchInboxPage />, ['ENTERPRISE', 'RESEARCHER'])} />
+        <Route path="deals" element={page(<DealsPage />, ['BROKER', 'ENTERPRISE', 'RESEARCHER', 'ADMIN'])} />
+        <Route path="brokers" element={page(<LeaderboardPage />)} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
     </Routes>

@@ -1,0 +1,161 @@
+import { DEMO_ACCOUNTS, DEMO_BROKER_MATCHES, DEMO_NEEDS, DEMO_PASSWORD, DEMO_RESULTS } from '@ttm/demo';
+import { Page } from 'playwright-core';
+import { TEST_ADMIN } from '../support/marketplace-process';
+import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
+
+const emailOf = (accountId: string): string => {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.id === accountId);
+  if (!account) throw new Error(`no demo account ${accountId}`);
+  return account.email;
+};
+
+// A demo need and a result of the same industry that no demo broker has matched yet.
+const need = DEMO_NEEDS[0];
+const result = DEMO_RESULTS.find((candidate) => candidate.industry === need.industry && !DEMO_BROKER_MATCHES.some((match) => match.needId === need.id && match.counterpart.id === candidate.id));
+if (!result) throw new Error('the demo data has no unmatched result for the first need');
+const BROKER = DEMO_ACCOUNTS.find((account) => account.role === 'BROKER' && account.email.startsWith('broker.wang'));
+if (!BROKER) throw new Error('no demo broker broker.wang');
+const brokerName = BROKER.displayName;
+
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '账户菜单' }).waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '账户菜单' }).hover();
+  await page.getByText('退出登录').click();
+  await page.getByRole('link', { name: '登录' }).waitFor();
+}
+
+/** The broker's row on the public leaderboard: completed deals and number of ratings. */
+async function brokerFigures(page: Page): Promise<{ completed: number; ratings: number }> {
+  await page.getByRole('link', { name: '经纪人榜' }).click();
+  const row = page.getByTestId('leaderboard').locator('tr.ant-table-row', { hasText: brokerName });
+  await row.waitFor();
+  const cells = await row.locator('td').allTextContents();
+  return { completed: Number(cells[4]), ratings: Number(/（(\d+)）/.exec(cells[6] ?? '')?.[1] ?? 0) };
+}
+
+/**
+ * The broker story by clicking: a broker proposes a demo need and a demo result, both parties accept
+ * and see each other's contact, the broker signs, registers the contract and completes the deal, a
+ * party rates the broker and the broker's score page shows it; the administrator sees the statistics.
+ */
+describe('a broker turns a match into a registered contract', () => {
+  let demo: DemoMarketplace | undefined;
+  let chromium: BrowserSession | undefined;
+
+  beforeAll(async () => {
+    chromium = await launchBrowser();
+    demo = await startDemoMarketplace('web_broker');
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await demo?.stop();
+  });
+
+  it('works end to end in the browser with no console errors', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
+
+    // The broker's figures before, then a proposal from the desk.
+    await signIn(page, BROKER.email);
+    const before = await brokerFigures(page);
+    await page.getByRole('link', { name: '撮合工作台' }).click();
+    await page.getByLabel('搜索需求').fill(need.title);
+    await page.getByLabel('搜索需求').press('Enter');
+    await page.getByRole('listitem').filter({ hasText: need.title }).getByRole('button', { name: '选择' }).first().click();
+    const suggestion = page.getByRole('listitem').filter({ hasText: result.title });
+    await suggestion.getByRole('button', { name: '提议撮合' }).click();
+    await page.getByLabel('撮合理由（双方可见）').fill(`「${result.title}」的技术路线与贵司需求的检测指标吻合，成熟度可直接中试。`);
+    await screenshot(page, 'broker-desk-propose');
+    await page.locator('.ant-modal').getByRole('button', { name: '提议' }).click();
+    await suggestion.getByText('已提议').waitFor();
+    await signOut(page);
+
+    // The enterprise accepts from its inbox.
+    await signIn(page, emailOf(need.ownerId));
+    await page.getByRole('link', { name: '撮合推荐' }).click();
+    const needSide = page.getByTestId('inbox-match').filter({ hasText: result.title }).filter({ hasText: need.title });
+    await needSide.getByRole('button', { name: '接受' }).waitFor();
+    await screenshot(page, 'match-inbox');
+    await needSide.getByRole('button', { name: '接受' }).click();
+    await page.getByText('已接受，等待对方答复').waitFor();
+    await signOut(page);
+
+    // The researcher accepts: the match is accepted and the enterprise's contact appears.
+    await signIn(page, emailOf(result.ownerId));
+    await page.getByRole('link', { name: '撮合推荐' }).click();
+    const resultSide = page.getByTestId('inbox-match').filter({ hasText: result.title }).filter({ hasText: need.title });
+    await resultSide.getByRole('button', { name: '接受' }).click();
+    await page.getByText('双方已接受，联系方式已公开，交易已开启').waitFor();
+    await resultSide.getByTestId('contact-NEED').getByText(need.contact.phone).waitFor();
+    await screenshot(page, 'match-inbox-accepted');
+    await signOut(page);
+
+    // The broker signs, registers the contract and completes the deal.
+    await signIn(page, BROKER.email);
+    await page.getByRole('link', { name: '我的交易' }).click();
+    await page.getByTestId('deal-column-NEGOTIATING').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('contact-COUNTERPART').waitFor();
+    await screenshot(page, 'deal-negotiating');
+    await drawer.getByRole('button', { name: '推进到「已签约」' }).click();
+    await drawer.getByTestId('deal-stage').getByText('已签约').waitFor();
+    await drawer.getByLabel('合同金额（万元）').fill('45');
+    await drawer.getByLabel('当事方 1 名称').fill('海宁恒锦经编有限公司');
+    await drawer.getByLabel('当事方 2 名称').fill('浙江理工大学');
+    await drawer.getByLabel('签订日期').fill(new Date().toISOString().slice(0, 10));
+    await screenshot(page, 'deal-contract-form');
+    // Enter takes the typed date and submits the form, as a keyboard user would.
+    await drawer.getByLabel('签订日期').press('Enter');
+    await drawer.getByTestId('deal-contract').getByText('45 万元').waitFor();
+    await drawer.getByRole('button', { name: '推进到「已完成」' }).click();
+    await drawer.getByTestId('deal-stage').getByText('已完成').waitFor();
+    await screenshot(page, 'deal-completed');
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title }).waitFor();
+    await screenshot(page, 'deal-pipeline');
+    await signOut(page);
+
+    // The enterprise rates the broker.
+    await signIn(page, emailOf(need.ownerId));
+    await page.getByRole('link', { name: '我的交易' }).click();
+    await page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title }).click();
+    const rating = page.getByTestId('rate-broker');
+    await rating.locator('.ant-rate-star').nth(4).click();
+    await rating.getByLabel('评价').fill('响应及时，对接专业。');
+    await screenshot(page, 'rate-broker');
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('感谢评价').waitFor();
+    await rating.waitFor({ state: 'detached' });
+    await page.locator('.ant-drawer-close').click();
+    await signOut(page);
+
+    // The broker's score page shows the completed deal and the rating.
+    await signIn(page, BROKER.email);
+    const after = await brokerFigures(page);
+    expect(after.completed).toBe(before.completed + 1);
+    expect(after.ratings).toBe(before.ratings + 1);
+    await screenshot(page, 'broker-leaderboard');
+    await signOut(page);
+
+    // The administrator's market statistics, with charts drawn.
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByRole('link', { name: '市场统计' }).click();
+    const charts = page.locator('div[role="img"]');
+    await charts.first().waitFor();
+    expect(await charts.count()).toBe(3);
+    for (const chart of await charts.all()) await chart.locator('canvas, svg').first().waitFor({ state: 'attached' });
+    await screenshot(page, 'market-stats');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
