@@ -127,7 +127,15 @@ describe('a broker turns a match into a registered contract', () => {
     // The enterprise rates the broker.
     await signIn(page, emailOf(need.ownerId));
     await page.getByRole('link', { name: '我的交易' }).click();
-    await page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title }).click();
+    const closedDeal = page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title });
+    await page.getByTestId('deal-column-COMPLETED').waitFor();
+    for (let attempt = 0; attempt < 10 && !(await closedDeal.count()); attempt++) {
+      await page.waitForTimeout(1000);
+      await page.reload();
+      await page.getByTestId('deal-column-COMPLETED').waitFor();
+    }
+    await screenshot(page, 'deals-party');
+    await closedDeal.click();
     const rating = page.getByTestId('rate-broker');
     await rating.locator('.ant-rate-star').nth(4).click();
     await rating.getByLabel('评价').fill('响应及时，对接专业。');

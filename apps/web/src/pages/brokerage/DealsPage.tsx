@@ -129,7 +129,7 @@ export default function DealsPage() {
 
   return (
     <div className="page">
-      <Typography.Title level={3}>交易看板</Typography.Title>
+      <Typography.Title level={3}>我的交易</Typography.Title>
       {error && <Alert type="error" showIcon message={errorMessage(error)} style={{ marginBottom: 12 }} />}
       {data && deals.length < [...counts.values()].reduce((sum, count) => sum + count, 0) && (
         <Typography.Paragraph type="secondary">看板显示最近更新的 {deals.length} 笔交易；各阶段括号内为全部数量。</Typography.Paragraph>
