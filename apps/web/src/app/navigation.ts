@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '找技术' },
   { path: '/enterprise/needs', label: '我的需求', roles: ['ENTERPRISE'] },
+  { path: '/enterprise/challenges', label: '我的榜单', roles: ['ENTERPRISE'] },
   { path: '/researcher/results', label: '我的成果', roles: ['RESEARCHER'] },
   { path: '/researcher/applications', label: '我的揭榜', roles: ['RESEARCHER'] },
   { path: '/broker/desk', label: '撮合工作台', roles: ['BROKER'] },

@@ -29,6 +29,9 @@ const MarketStatsPage = lazy(() => import('../pages/admin/MarketStatsPage'));
 const MatchInboxPage = lazy(() => import('../pages/brokerage/MatchInboxPage'));
 const DealsPage = lazy(() => import('../pages/brokerage/DealsPage'));
 const LeaderboardPage = lazy(() => import('../pages/brokerage/LeaderboardPage'));
+const MyChallengesPage = lazy(() => import('../pages/challenges/MyChallengesPage'));
+const ChallengeFormPage = lazy(() => import('../pages/challenges/ChallengeFormPage'));
+const ChallengeReviewPage = lazy(() => import('../pages/challenges/ChallengeReviewPage'));
 const NotFound = lazy(() => import('../pages/NotFound'));
 
 const fallback = (
@@ -69,6 +72,9 @@ export function AppRoutes() {
         <Route path="matches" element={page(<MatchInboxPage />, ['ENTERPRISE', 'RESEARCHER'])} />
         <Route path="deals" element={page(<DealsPage />, ['BROKER', 'ENTERPRISE', 'RESEARCHER', 'ADMIN'])} />
         <Route path="brokers" element={page(<LeaderboardPage />)} />
+        <Route path="enterprise/challenges" element={page(<MyChallengesPage />, ['ENTERPRISE'])} />
+        <Route path="enterprise/challenges/new" element={page(<ChallengeFormPage />, ['ENTERPRISE'])} />
+        <Route path="enterprise/challenges/:id" element={page(<ChallengeReviewPage />, ['ENTERPRISE', 'ADMIN'])} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
     </Routes>

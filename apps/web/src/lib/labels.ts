@@ -51,3 +51,17 @@ export function budgetRange(min: number | null | undefined, max: number | null |
 }
 
 export const dateText = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleDateString('zh-CN') : '—');
+
+export const APPLICATION_STATUS_LABELS: Record<string, { text: string; color: string }> = {
+  SUBMITTED: { text: '已提交', color: 'processing' },
+  SHORTLISTED: { text: '入围', color: 'gold' },
+  AWARDED: { text: '中榜', color: 'success' },
+  REJECTED: { text: '未入选', color: 'default' },
+};
+
+export const MILESTONE_STATUS_LABELS: Record<string, { text: string; color: string }> = {
+  PENDING: { text: '未开始', color: 'default' },
+  SUBMITTED: { text: '待验收', color: 'processing' },
+  REWORK_REQUESTED: { text: '需整改', color: 'warning' },
+  ACCEPTED: { text: '已验收', color: 'success' },
+};

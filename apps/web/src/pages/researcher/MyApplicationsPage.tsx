@@ -3,15 +3,7 @@ import { Alert, Empty, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { MyApplicationsDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { dateText, STAGE_LABELS, yuan } from '../../lib/labels';
-
-const APPLICATION_STATUS: Record<string, { text: string; color: string }> = {
-  SUBMITTED: { text: '已提交', color: 'processing' },
-  SHORTLISTED: { text: '入围', color: 'gold' },
-  AWARDED: { text: '中榜', color: 'success' },
-  REJECTED: { text: '未入选', color: 'default' },
-  WITHDRAWN: { text: '已撤回', color: 'default' },
-};
+import { APPLICATION_STATUS_LABELS as APPLICATION_STATUS, dateText, STAGE_LABELS, yuan } from '../../lib/labels';
 
 /** 我的揭榜: the applications of my teams and where each stands. */
 export default function MyApplicationsPage() {
