@@ -18,38 +18,13 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { CHALLENGE_LIMITS } from '@ttm/taxonomy';
 import { ListingContactInput } from '../listing/listing-base.inputs';
 import { ListingFilterInput } from '../listing/listing-filter.inputs';
 import { CleanList, isIsoDate, IsIndustryCode, IsRegionCode, LIMITS, Trim } from '../listing/listing-validation';
 import { ApplicationStatus, ChallengeStage } from './challenge-status';
 
 const { title, description, keywords, organizationName } = LIMITS;
-
-/** Limits of the challenge domain, shared by inputs, checks and tests. */
-export const CHALLENGE_LIMITS = {
-  indicators: { min: 1, max: 10 },
-  indicatorName: { min: 2, max: 50 },
-  targetValue: { min: 1, max: 50 },
-  unit: { max: 20 },
-  verificationMethod: { min: 4, max: 500 },
-  eligibility: { min: 10, max: 2000 },
-  deliveryMonths: { min: 1, max: 60 },
-  maxWinners: { min: 1, max: 10 },
-  teamName: { min: 2, max: 50 },
-  members: { min: 1, max: 20 },
-  memberName: { min: 1, max: 30 },
-  memberTitle: { max: 30 },
-  memberOrganization: { min: 2, max: 100 },
-  technicalRoute: { min: 20, max: 5000 },
-  milestones: { min: 1, max: 10 },
-  milestoneTitle: { min: 2, max: 80 },
-  deliverable: { min: 5, max: 1000 },
-  priorResults: { max: 5000 },
-  score: { min: 0, max: 10 },
-  comment: { max: 2000 },
-  reason: { min: 2, max: 500 },
-  submission: { min: 5, max: 5000 },
-} as const;
 
 const L = CHALLENGE_LIMITS;
 const text = (min: number, max: number) => ({ message: `must be ${min}–${max} characters` });
