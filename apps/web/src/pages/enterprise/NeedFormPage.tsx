@@ -5,9 +5,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CreateNeedDocument, SubmitNeedDocument, SuggestListingTagsDocument, type CooperationMode } from '../../gql/graphql';
+import { ContactFields } from '../../lib/ContactFields';
 import { errorMessage } from '../../lib/errors';
 import { COOPERATION_MODE_LABELS } from '../../lib/labels';
-import { isChinesePhone, LIMITS } from '../../lib/limits';
+import { LIMITS } from '../../lib/limits';
 import { INDUSTRY_TREE, REGION_TREE } from '../../lib/taxonomy';
 import { descriptionWithIndicators, needWritingAdvice } from './need-writing';
 import { useDebounced } from './useDebounced';
@@ -246,27 +247,7 @@ export default function NeedFormPage() {
               <Form.Item label="匿名发布（不公开单位名称）" name="anonymous" valuePropName="checked">
                 <Switch />
               </Form.Item>
-              <Row gutter={12}>
-                <Col xs={24} sm={8}>
-                  <Form.Item label="联系人" name={['contact', 'name']} rules={[{ required: true, whitespace: true, message: '请填写联系人' }, { max: LIMITS.contactName.max, message: `最多 ${LIMITS.contactName.max} 个字` }]}>
-                    <Input autoComplete="name" />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} sm={8}>
-                  <Form.Item
-                    label="电话"
-                    name={['contact', 'phone']}
-                    rules={[{ required: true, message: '请填写电话' }, { validator: (_, value: string) => (!value || isChinesePhone(value.trim()) ? Promise.resolve() : Promise.reject(new Error('请填写手机号或带区号的座机，如 0573-87654321'))) }]}
-                  >
-                    <Input autoComplete="tel" />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} sm={8}>
-                  <Form.Item label="邮箱" name={['contact', 'email']} rules={[{ required: true, message: '请填写邮箱' }, { type: 'email', message: '邮箱格式不正确' }]}>
-                    <Input autoComplete="email" />
-                  </Form.Item>
-                </Col>
-              </Row>
+              <ContactFields />
               <Typography.Text type="secondary">联系方式仅对平台撮合后的对接方和管理员可见。</Typography.Text>
             </Card>
             {failure && <Alert type="error" showIcon message="提交失败" description={failure} style={{ marginBottom: 16 }} role="alert" />}

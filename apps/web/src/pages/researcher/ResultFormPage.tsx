@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isValidPatentNumber } from '@ttm/listing-rules/patent-number';
 import { CreateResultDocument, SubmitResultDocument, SuggestListingTagsDocument, type CooperationMode, type IpType } from '../../gql/graphql';
+import { ContactFields } from '../../lib/ContactFields';
 import { errorMessage } from '../../lib/errors';
 import { COOPERATION_MODE_LABELS, IP_TYPE_LABELS } from '../../lib/labels';
-import { isChinesePhone, LIMITS } from '../../lib/limits';
+import { LIMITS } from '../../lib/limits';
 import { INDUSTRY_TREE, REGION_TREE } from '../../lib/taxonomy';
 import { useDebounced } from '../enterprise/useDebounced';
 
@@ -208,27 +209,7 @@ export default function ResultFormPage() {
           <Form.Item label="单位名称" name="organizationName" rules={[{ max: LIMITS.organizationName.max, message: `最多 ${LIMITS.organizationName.max} 个字` }]}>
             <Input placeholder="默认使用账号所属单位" />
           </Form.Item>
-          <Row gutter={12}>
-            <Col xs={24} sm={8}>
-              <Form.Item label="联系人" name={['contact', 'name']} rules={[{ required: true, whitespace: true, message: '请填写联系人' }, { max: LIMITS.contactName.max, message: `最多 ${LIMITS.contactName.max} 个字` }]}>
-                <Input autoComplete="name" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={8}>
-              <Form.Item
-                label="电话"
-                name={['contact', 'phone']}
-                rules={[{ required: true, message: '请填写电话' }, { validator: (_, value: string) => (!value || isChinesePhone(value.trim()) ? Promise.resolve() : Promise.reject(new Error('请填写手机号或带区号的座机，如 0571-87951234'))) }]}
-              >
-                <Input autoComplete="tel" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={8}>
-              <Form.Item label="邮箱" name={['contact', 'email']} rules={[{ required: true, message: '请填写邮箱' }, { type: 'email', message: '邮箱格式不正确' }]}>
-                <Input autoComplete="email" />
-              </Form.Item>
-            </Col>
-          </Row>
+          <ContactFields />
         </Card>
         {failure && <Alert type="error" showIcon message="提交失败" description={failure} style={{ marginBottom: 16 }} role="alert" />}
         <Space>
