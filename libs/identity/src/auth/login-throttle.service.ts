@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { IDENTITY_SCHEMA } from '../identity.constants';
 import { tooManyFailedLogins } from './auth.errors';
 
@@ -22,8 +23,8 @@ export class LoginThrottle {
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     this.limiter = new RateLimiterPostgres({
-      storeClient: dataSource,
-      storeType: 'typeorm',
+      storeClient: withoutStatementNames(dataSource),
+      storeType: 'pool',
       schemaName: IDENTITY_SCHEMA,
       tableName: 'login_throttle',
       tableCreated: true,
@@ -55,4 +56,20 @@ export class LoginThrottle {
   async recordSuccess(email: string): Promise<void> {
     await this.limiter.delete(this.key(email));
   }
+}
+
+interface StoreQuery {
+  text: string;
+  values?: unknown[];
+}
+
+/**
+ * rate-limiter-flexible names its prepared statements. The embedded PostgreSQL (PGlite served over the
+ * wire protocol) runs every client connection in one session, so the second pooled connection to
+ * prepare `rlflx-get` fails with "prepared statement … already exists". Unnamed statements behave the
+ * same on both servers.
+ */
+function withoutStatementNames(dataSource: DataSource): { query(query: StoreQuery): Promise<unknown> } {
+  const pool = (dataSource.driver as PostgresDriver).master as { query(text: string, values?: unknown[]): Promise<unknown> };
+  return { query: ({ text, values }) => pool.query(text, values) };
 }
