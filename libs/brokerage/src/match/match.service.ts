@@ -95,20 +95,24 @@ export class MatchService {
    * A party accepts or declines for the side they own. The second acceptance records the introduction
    * and opens the deal in the same transaction; the row lock makes simultaneous answers queue up.
    */
-  respond(user: AuthUser, input: RespondToMatchInput, now = new Date()): Promise<MatchEntity> {
+  async respond(user: AuthUser, input: RespondToMatchInput, now = new Date()): Promise<MatchEntity> {
     const reason = input.declineReason ?? null;
     if (input.accept && reason) throw BrokerageErrors.declineReasonOnAccept();
     if (!input.accept && !reason) throw BrokerageErrors.declineReasonMissing();
     const reasonText = reason?.text?.trim() || null;
     if (reason?.code === DeclineReasonCode.OTHER && !reasonText) throw BrokerageErrors.declineTextMissing();
 
+    // The listings' status is asked before the transaction: a call to another service must not wait
+    // inside a row lock (the embedded PostgreSQL runs one transaction at a time, so the marketplace could
+    // not answer until this one ended). It is applied after the permission and state checks below.
+    const listings = input.accept ? await this.listingFactsOf(input.matchId) : null;
     return inTransaction(this.dataSource, async (manager) => {
       const match = await this.lockMatch(manager, input.matchId, user);
       const side = this.answeringSide(user, match, input.side ?? null);
       if (match.status !== MatchStatus.PROPOSED) throw BrokerageErrors.matchClosed(match.status, match.version);
       const previous = side === MatchSide.NEED ? match.needResponse : match.counterpartResponse;
       if (previous) throw BrokerageErrors.alreadyAnswered(side, previous);
-      if (input.accept) await this.requireStillPublished(match);
+      if (listings) requireStillPublished(match, listings);
 
       const response = input.accept ? MatchResponse.ACCEPTED : MatchResponse.DECLINED;
       if (side === MatchSide.NEED) {
@@ -193,13 +197,10 @@ export class MatchService {
     return match;
   }
 
-  /** Accepting a match whose need or counterpart was taken down or closed since the proposal is refused. */
-  private async requireStillPublished(match: MatchEntity): Promise<void> {
-    const facts = await this.listings.facts([match.needId, match.counterpartId]);
-    for (const id of [match.needId, match.counterpartId]) {
-      const status = facts.get(id)?.status ?? 'REMOVED';
-      if (status !== 'PUBLISHED') throw BrokerageErrors.listingGone(id, status);
-    }
+  /** The marketplace's facts about a match's two listings (none for an unknown match: the lock reports it). */
+  private async listingFactsOf(matchId: string): Promise<ReadonlyMap<string, ListingFacts>> {
+    const match = await this.dataSource.getRepository(MatchEntity).findOneBy({ id: matchId.toLowerCase() });
+    return match ? this.listings.facts([match.needId, match.counterpartId]) : new Map();
   }
 
   private answeringSide(user: AuthUser, match: MatchEntity, requested: MatchSide | null): MatchSide {
@@ -211,5 +212,13 @@ export class MatchService {
     if (owns(MatchSide.NEED)) return MatchSide.NEED;
     if (owns(MatchSide.COUNTERPART)) return MatchSide.COUNTERPART;
     throw BrokerageErrors.notAParty();
+  }
+}
+
+/** Accepting a match whose need or counterpart was taken down or closed since the proposal is refused. */
+function requireStillPublished(match: MatchEntity, listings: ReadonlyMap<string, ListingFacts>): void {
+  for (const id of [match.needId, match.counterpartId]) {
+    const status = listings.get(id)?.status ?? 'REMOVED';
+    if (status !== 'PUBLISHED') throw BrokerageErrors.listingGone(id, status);
   }
 }
