@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, freeServicePortsEnv } from '@ttm/testing';
+import { freeMarketplacePortsEnv, freePort } from '@ttm/testing';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'Admin-e2e-2026' };
@@ -33,12 +33,12 @@ export { freePort };
 /** Starts the marketplace exactly as `npm start` does, on free ports, and waits until it is ready. */
 export async function startMarketplace(options: StartOptions = {}): Promise<RunningMarketplace> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ttm-e2e-'));
-  const port = await freePort();
+  const ports = await freeMarketplacePortsEnv();
+  const port = Number(ports['PORT']);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
-    PORT: String(port),
-    ...(await freeServicePortsEnv()),
+    ...ports,
     DATA_DIR: dataDir,
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,

@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createTestDatabase, freePort, freeServicePortsEnv, TestDatabase } from '@ttm/testing';
+import { createTestDatabase, freeMarketplacePortsEnv, freePort, TestDatabase } from '@ttm/testing';
 import { CooperationMode, INDUSTRIES, IpType, REGIONS, TOP_LEVEL_INDUSTRIES } from '@ttm/taxonomy';
 import { Client } from 'pg';
 import { abstractSentences, EvalLine, formatTimings, keywordPool, measure, summarize, Timings } from './common';
@@ -66,15 +66,14 @@ export interface LauncherEnv {
 }
 
 export async function launcherEnv(databaseUrl: string, dataDir: string): Promise<LauncherEnv> {
-  const port = await freePort();
-  const servicePorts = await freeServicePortsEnv();
-  const searchPort = Number(servicePorts['SEARCH_PORT']);
+  const ports = await freeMarketplacePortsEnv();
+  const port = Number(ports['PORT']);
+  const searchPort = Number(ports['SEARCH_PORT']);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
     NO_COLOR: '1',
-    PORT: String(port),
-    ...servicePorts,
+    ...ports,
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',

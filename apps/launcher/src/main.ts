@@ -19,6 +19,14 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A free port for the embedded PostgreSQL that none of the services, which have not bound yet, is configured for. */
+async function freePortOutside(reserved: number[]): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (!reserved.includes(port)) return port;
+  }
+}
+
 /**
  * `npm start`: the whole marketplace on one machine. Without DATABASE_URL it serves an embedded,
  * file-backed PostgreSQL (PGlite) under DATA_DIR to the services; each service runs in its own process.
@@ -29,7 +37,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(dataDir, await freePort());
+    embedded = await startEmbeddedPostgres(dataDir, await freePortOutside([config.port, ...Object.values(config.servicePorts)]));
     databaseUrl = embedded.url;
     console.log(`[launcher] embedded PostgreSQL (PGlite) on ${databaseUrl}, data in ${dataDir}/pg`);
   }

@@ -46,4 +46,11 @@ describe('parseConfig', () => {
     expect(serviceUrl(config, 'search')).toBe('http://search:4103/graphql');
     expect(() => parseConfig({ BROKERAGE_PORT: '0' })).toThrow(/BROKERAGE_PORT: expected a TCP port/);
   });
+
+  it('refuses two processes on one port, naming the variable to change', () => {
+    expect(() => parseConfig({ SEARCH_PORT: '5000', BROKERAGE_PORT: '5000' })).toThrow(
+      /BROKERAGE_PORT: expected a port that SEARCH_PORT does not use/,
+    );
+    expect(() => parseConfig({ PORT: '4101' })).toThrow(/IDENTITY_PORT: expected a port that PORT does not use/);
+  });
 });

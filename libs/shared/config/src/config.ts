@@ -54,6 +54,17 @@ function parsePort(env: Env, name: string, fallback: number): number {
   return port;
 }
 
+/** Two processes told to listen on one port: the second fails to bind, and the gateway would compose the first's schema twice. */
+function refuseSharedPorts(gatewayPort: number, servicePorts: Record<ServiceName, number>): void {
+  const owners = new Map<number, string>([[gatewayPort, 'PORT']]);
+  for (const name of SERVICE_NAMES) {
+    const variable = `${name.toUpperCase()}_PORT`;
+    const owner = owners.get(servicePorts[name]);
+    if (owner) throw new ConfigError(variable, `a port that ${owner} does not use`, String(servicePorts[name]));
+    owners.set(servicePorts[name], variable);
+  }
+}
+
 function parseUrl(env: Env, name: string, protocols: string[]): string | undefined {
   const raw = optional(env, name);
   if (raw === undefined) return undefined;
@@ -111,11 +122,13 @@ export function parseConfig(env: Env): AppConfig {
       parsePort(env, `${name.toUpperCase()}_PORT`, DEFAULT_SERVICE_PORTS[name]),
     ]),
   ) as Record<ServiceName, number>;
+  const port = parsePort(env, 'PORT', 3000);
+  refuseSharedPorts(port, servicePorts);
 
   return Object.freeze({
     nodeEnv,
     isProduction: nodeEnv === 'production',
-    port: parsePort(env, 'PORT', 3000),
+    port,
     databaseUrl: parseUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     jwtSecret,
     meiliHost: parseUrl(env, 'MEILI_HOST', ['http:', 'https:']),
