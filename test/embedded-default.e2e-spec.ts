@@ -52,5 +52,14 @@ describe('the embedded default (PGlite)', () => {
     const after = await client(marketplace.url).request<Page>(NEEDS, { first: 100 });
     expect(after.needs.edges.some((edge) => edge.node.id === createNeed.id && edge.node.title === title)).toBe(true);
     expect(after.needs.totalCount).toBe(demo.needs.totalCount + 1);
+
+    // Simultaneous requests use several pooled connections of each service, which PGlite serves in one session.
+    const url = marketplace.url;
+    const [logins, pages] = await Promise.all([
+      Promise.all(Array.from({ length: 6 }, () => client(url).request<{ login: { accessToken: string } }>(LOGIN, { input: TEST_ADMIN }))),
+      Promise.all(Array.from({ length: 6 }, () => client(url).request<Page>(NEEDS, { first: 3 }))),
+    ]);
+    expect(logins.every(({ login }) => login.accessToken.length > 0)).toBe(true);
+    expect(pages.every((page) => page.needs.totalCount === after.needs.totalCount)).toBe(true);
   });
 });
