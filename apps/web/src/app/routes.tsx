@@ -58,9 +58,11 @@ export function AppRoutes() {
         <Route path="register" element={page(<RegisterPage />)} />
         <Route path="enterprise/needs" element={page(<MyNeedsPage />, ['ENTERPRISE'])} />
         <Route path="enterprise/needs/new" element={page(<NeedFormPage />, ['ENTERPRISE'])} />
+        <Route path="enterprise/needs/:id/edit" element={page(<NeedFormPage />, ['ENTERPRISE'])} />
         <Route path="admin/review" element={page(<ReviewQueuePage />, ['ADMIN'])} />
         <Route path="researcher/results" element={page(<MyResultsPage />, ['RESEARCHER'])} />
         <Route path="researcher/results/new" element={page(<ResultFormPage />, ['RESEARCHER'])} />
+        <Route path="researcher/results/:id/edit" element={page(<ResultFormPage />, ['RESEARCHER'])} />
         <Route path="researcher/applications" element={page(<MyApplicationsPage />, ['RESEARCHER'])} />
         <Route path="challenges/:id/apply" element={page(<ApplyPage />, ['RESEARCHER'])} />
         <Route path="broker/desk" element={page(<BrokerDeskPage />, ['BROKER'])} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { OrganizationsDocument, UnverifyOrganizationDocument, VerifyOrganizationDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText } from '../../lib/labels';
+import { LoadMore } from '../../lib/LoadMore';
 
 const TYPES: Record<string, string> = { ENTERPRISE: '企业', UNIVERSITY: '高校', INSTITUTE: '科研院所', BROKER_AGENCY: '技术经纪机构' };
 const FILTERS = { unverified: false, verified: true, all: undefined } as const;
@@ -12,7 +13,7 @@ const FILTERS = { unverified: false, verified: true, all: undefined } as const;
 export default function OrganizationsPage() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<keyof typeof FILTERS>('unverified');
-  const { data, loading, error, refetch } = useQuery(OrganizationsDocument, { variables: { verified: FILTERS[filter] }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch, fetchMore } = useQuery(OrganizationsDocument, { variables: { verified: FILTERS[filter] }, fetchPolicy: 'cache-and-network' });
   const [verify] = useMutation(VerifyOrganizationDocument);
   const [unverify] = useMutation(UnverifyOrganizationDocument);
   const [busy, setBusy] = useState<string | null>(null);
@@ -76,6 +77,7 @@ export default function OrganizationsPage() {
           },
         ]}
       />
+      <LoadMore connection={data?.organizations} fetchMore={fetchMore} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ApproveListingDocument, RejectListingDocument, ReviewQueueDocument, typ
 import { errorMessage } from '../../lib/errors';
 import { dateText } from '../../lib/labels';
 import { LIMITS } from '../../lib/limits';
+import { LoadMore } from '../../lib/LoadMore';
 
 type Listing = ReviewQueueQuery['reviewQueue']['edges'][number]['node'];
 
@@ -18,7 +19,7 @@ const ownerOf = (listing: Listing) => (listing.__typename === 'Expert' ? listing
 /** 审核队列: listings waiting for review, oldest first; approve, or reject with a reason the owner sees. */
 export default function ReviewQueuePage() {
   const { message } = App.useApp();
-  const { data, loading, error, refetch } = useQuery(ReviewQueueDocument, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch, fetchMore } = useQuery(ReviewQueueDocument, { fetchPolicy: 'cache-and-network' });
   const [approve] = useMutation(ApproveListingDocument);
   const [reject] = useMutation(RejectListingDocument);
   const [busy, setBusy] = useState<string | null>(null);
@@ -88,6 +89,7 @@ export default function ReviewQueuePage() {
             </List.Item>
           )}
         />
+        <LoadMore connection={data?.reviewQueue} fetchMore={fetchMore} />
       </Card>
       <Modal title={`驳回：${rejecting ? titleOf(rejecting) : ''}`} open={!!rejecting} okText="驳回" okButtonProps={{ danger: true, loading: !!busy }} onOk={() => void confirmReject()} onCancel={() => setRejecting(null)} destroyOnHidden>
         <Form form={form} layout="vertical">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { MyMatchesDocument, RespondToMatchDocument, type DeclineReasonCode, type MyMatchesQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
+import { LoadMore } from '../../lib/LoadMore';
 import { BROKERAGE_LIMITS, DECLINE_REASON_LABELS, MATCH_STATUS_LABELS } from './labels';
 import { MatchParties } from './MatchParties';
 
@@ -18,7 +19,7 @@ interface DeclineValues {
 export default function MatchInboxPage() {
   const { message } = App.useApp();
   const [onlyWaiting, setOnlyWaiting] = useState(false);
-  const { data, loading, error } = useQuery(MyMatchesDocument, { variables: { awaitingMyResponse: onlyWaiting || null }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore } = useQuery(MyMatchesDocument, { variables: { awaitingMyResponse: onlyWaiting || null }, fetchPolicy: 'cache-and-network' });
   const [respond, { loading: responding }] = useMutation(RespondToMatchDocument, { refetchQueries: [MyMatchesDocument] });
   const [declining, setDeclining] = useState<InboxMatch | null>(null);
   const [form] = Form.useForm<DeclineValues>();
@@ -92,6 +93,7 @@ export default function MatchInboxPage() {
             </List.Item>
           )}
         />
+        <LoadMore connection={data?.myMatches} fetchMore={fetchMore} />
       </Card>
       <Modal title="拒绝撮合" open={!!declining} okText="拒绝" okButtonProps={{ danger: true, loading: responding }} onOk={() => void confirmDecline()} onCancel={() => setDeclining(null)} destroyOnHidden>
         <Form form={form} layout="vertical">

@@ -4,11 +4,12 @@ import { Link } from 'react-router';
 import { MyChallengesDocument, PublishChallengeDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText, STAGE_LABELS, STATUS_LABELS, yuan } from '../../lib/labels';
+import { LoadMore } from '../../lib/LoadMore';
 
 /** 我的榜单: every challenge of mine with its status and stage; published ones open the application review. */
 export default function MyChallengesPage() {
   const { message } = App.useApp();
-  const { data, loading, error, refetch } = useQuery(MyChallengesDocument, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch, fetchMore } = useQuery(MyChallengesDocument, { fetchPolicy: 'cache-and-network' });
   const [publishChallenge, publishing] = useMutation(PublishChallengeDocument);
   const challenges = data?.challenges.edges.map((edge) => edge.node) ?? [];
 
@@ -71,6 +72,7 @@ export default function MyChallengesPage() {
           },
         ]}
       />
+      <LoadMore connection={data?.challenges} fetchMore={fetchMore} />
     </div>
   );
 }

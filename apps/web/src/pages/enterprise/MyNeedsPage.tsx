@@ -4,11 +4,14 @@ import { Link } from 'react-router';
 import { MyNeedsDocument, SubmitNeedDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { budgetRange, dateText, STATUS_LABELS } from '../../lib/labels';
+import { EditListingButton } from '../../lib/ListingEditing';
+import { canSubmitListing } from '../../lib/listing-editing';
+import { LoadMore } from '../../lib/LoadMore';
 
-/** 我的需求: every need of mine with its status; drafts and rejected ones can be (re)submitted. */
+/** 我的需求: every need of mine with its status; open ones can be edited, drafts and rejected ones (re)submitted. */
 export default function MyNeedsPage() {
   const { message } = App.useApp();
-  const { data, loading, error, refetch } = useQuery(MyNeedsDocument, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch, fetchMore } = useQuery(MyNeedsDocument, { fetchPolicy: 'cache-and-network' });
   const [submitNeed, submitting] = useMutation(SubmitNeedDocument);
   const needs = data?.needs.edges.map((edge) => edge.node) ?? [];
 
@@ -38,12 +41,13 @@ export default function MyNeedsPage() {
         loading={loading && !data}
         dataSource={needs}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 900 }}
         locale={{ emptyText: <Empty description="还没有需求，点击「发布需求」开始" /> }}
         columns={[
           { title: '需求', dataIndex: 'title', render: (title: string, need) => <Link to={`/needs/${need.id}`}>{title}</Link> },
           { title: '行业', dataIndex: 'industryName', width: 110 },
           { title: '预算', width: 170, render: (_, need) => budgetRange(need.budgetMin, need.budgetMax) },
+          { title: '更新', width: 110, render: (_, need) => dateText(need.updatedAt) },
           {
             title: '状态',
             width: 200,
@@ -54,21 +58,24 @@ export default function MyNeedsPage() {
               </Space>
             ),
           },
-          { title: '更新', width: 110, render: (_, need) => dateText(need.updatedAt) },
           {
             title: '操作',
-            width: 160,
-            render: (_, need) =>
-              need.status === 'DRAFT' || need.status === 'REJECTED' ? (
-                <Button size="small" loading={submitting.loading} onClick={() => void submit(need.id)}>
-                  提交审核
-                </Button>
-              ) : need.status === 'PUBLISHED' ? (
-                <Link to={`/needs/${need.id}#matches`}>查看匹配</Link>
-              ) : null,
+            width: 220,
+            render: (_, need) => (
+              <Space wrap size={8}>
+                <EditListingButton to={`/enterprise/needs/${need.id}/edit`} status={need.status} />
+                {canSubmitListing(need.status) && (
+                  <Button size="small" loading={submitting.loading} onClick={() => void submit(need.id)}>
+                    提交审核
+                  </Button>
+                )}
+                {need.status === 'PUBLISHED' && <Link to={`/needs/${need.id}#matches`}>查看匹配</Link>}
+              </Space>
+            ),
           },
         ]}
       />
+      <LoadMore connection={data?.needs} fetchMore={fetchMore} />
     </div>
   );
 }

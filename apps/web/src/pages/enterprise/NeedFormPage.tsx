@@ -3,20 +3,31 @@ import { Alert, App, Button, Card, Cascader, Checkbox, Col, DatePicker, Form, In
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { CreateNeedDocument, SubmitNeedDocument, SuggestListingTagsDocument, type CooperationMode } from '../../gql/graphql';
+import { useNavigate, useParams } from 'react-router';
+import {
+  CreateNeedDocument,
+  EditableNeedDocument,
+  SubmitNeedDocument,
+  SuggestListingTagsDocument,
+  UpdateNeedDocument,
+  type CooperationMode,
+  type CreateNeedInput,
+  type EditableNeedFragment,
+} from '../../gql/graphql';
 import { ContactFields } from '../../lib/ContactFields';
 import { errorMessage } from '../../lib/errors';
 import { COOPERATION_MODE_LABELS } from '../../lib/labels';
 import { LIMITS } from '../../lib/limits';
-import { INDUSTRY_TREE, REGION_TREE } from '../../lib/taxonomy';
-import { descriptionWithIndicators, needWritingAdvice } from './need-writing';
+import { ListingEditGate, ListingEditNotice, ListingSaveButtons } from '../../lib/ListingEditing';
+import { canSubmitListing, savedMessage } from '../../lib/listing-editing';
+import { INDUSTRY_TREE, regionPath, REGION_TREE } from '../../lib/taxonomy';
+import { descriptionWithIndicators, needWritingAdvice, splitIndicators, type Indicator } from './need-writing';
 import { useDebounced } from './useDebounced';
 
 interface NeedValues {
   title: string;
   description: string;
-  indicators: { name?: string; target?: string }[];
+  indicators: Indicator[];
   keywords: string[];
   industry: string;
   region: string[];
@@ -33,8 +44,62 @@ interface NeedValues {
 const WAN = 10_000;
 const ADVICE_TYPES = { error: 'danger', warning: 'warning', success: 'success' } as const;
 
-/** 发布技术需求: a guided form that suggests keywords and an industry and warns about vague descriptions. */
+const NEW_NEED: Partial<NeedValues> = { indicators: [{}], keywords: [], cooperationModes: [], anonymous: false, region: ['330000', '330400', '330481'] };
+
+/** The form's values for a saved need, to edit it. */
+function needValues(need: EditableNeedFragment): NeedValues {
+  const { description, indicators } = splitIndicators(need.description);
+  return {
+    title: need.title,
+    description,
+    indicators,
+    keywords: [...need.keywords],
+    industry: need.industry,
+    region: regionPath(need.regionCode),
+    budgetMinWan: need.budgetMin != null ? need.budgetMin / WAN : null,
+    budgetMaxWan: need.budgetMax != null ? need.budgetMax / WAN : null,
+    cooperationModes: [...need.cooperationModes],
+    deadline: need.deadline ? dayjs(need.deadline) : null,
+    minTrl: need.minTrl ?? null,
+    organizationName: need.organizationName ?? undefined,
+    anonymous: need.anonymous,
+    contact: { name: need.contact?.name ?? '', phone: need.contact?.phone ?? '', email: need.contact?.email ?? '' },
+  };
+}
+
+/** What the API takes, for a new need and for an edit alike. */
+function needInput(values: NeedValues): CreateNeedInput {
+  return {
+    title: values.title.trim(),
+    description: descriptionWithIndicators(values.description, values.indicators ?? []),
+    keywords: values.keywords,
+    industry: values.industry,
+    regionCode: values.region[values.region.length - 1],
+    budgetMin: values.budgetMinWan != null ? Math.round(values.budgetMinWan * WAN) : null,
+    budgetMax: values.budgetMaxWan != null ? Math.round(values.budgetMaxWan * WAN) : null,
+    cooperationModes: values.cooperationModes,
+    deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
+    minTrl: values.minTrl ?? null,
+    organizationName: values.organizationName?.trim() || null,
+    anonymous: values.anonymous,
+    contact: { name: values.contact.name, phone: values.contact.phone, email: values.contact.email },
+  };
+}
+
+/** 发布技术需求 at /enterprise/needs/new, 编辑技术需求 at /enterprise/needs/:id/edit (prefilled from the saved need). */
 export default function NeedFormPage() {
+  const { id } = useParams();
+  const editing = useQuery(EditableNeedDocument, { variables: { id: id ?? '' }, skip: !id, fetchPolicy: 'network-only' });
+  if (!id) return <NeedForm />;
+  return (
+    <ListingEditGate listing={editing.data?.need} loading={editing.loading} error={editing.error} backTo="/enterprise/needs">
+      {(need) => <NeedForm need={need} />}
+    </ListingEditGate>
+  );
+}
+
+/** A guided form that suggests keywords and an industry and warns about vague descriptions. */
+function NeedForm({ need }: { need?: EditableNeedFragment }) {
   const [form] = Form.useForm<NeedValues>();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -46,6 +111,7 @@ export default function NeedFormPage() {
   const suggestText = useDebounced(`${title}\n${description}`.trim(), 600);
   const suggestions = useQuery(SuggestListingTagsDocument, { variables: { text: suggestText.slice(0, 5000) }, skip: suggestText.length < 10 });
   const [createNeed] = useMutation(CreateNeedDocument);
+  const [updateNeed] = useMutation(UpdateNeedDocument);
   const [submitNeed] = useMutation(SubmitNeedDocument);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -53,6 +119,13 @@ export default function NeedFormPage() {
   const advice = needWritingAdvice(title, description, indicators);
   const suggestedKeywords = (suggestions.data?.suggestListingTags.keywords ?? []).filter((keyword) => !keywords.includes(keyword));
   const suggestedIndustries = suggestions.data?.suggestListingTags.industries ?? [];
+
+  /** Saves the need (creating it, or editing `need`) and returns its status afterwards. */
+  async function saveNeed(input: CreateNeedInput, submit: boolean): Promise<string | undefined> {
+    const saved = need ? (await updateNeed({ variables: { id: need.id, input } })).data?.updateNeed : (await createNeed({ variables: { input } })).data?.createNeed;
+    if (!saved || !submit || !canSubmitListing(saved.status)) return saved?.status;
+    return (await submitNeed({ variables: { id: saved.id } })).data?.submitNeed.status;
+  }
 
   async function save(submit: boolean) {
     setFailure(null);
@@ -64,29 +137,9 @@ export default function NeedFormPage() {
     }
     setSaving(submit ? 'submit' : 'draft');
     try {
-      const { data } = await createNeed({
-        variables: {
-          input: {
-            title: values.title.trim(),
-            description: descriptionWithIndicators(values.description, values.indicators ?? []),
-            keywords: values.keywords,
-            industry: values.industry,
-            regionCode: values.region[values.region.length - 1],
-            budgetMin: values.budgetMinWan != null ? Math.round(values.budgetMinWan * WAN) : null,
-            budgetMax: values.budgetMaxWan != null ? Math.round(values.budgetMaxWan * WAN) : null,
-            cooperationModes: values.cooperationModes,
-            deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
-            minTrl: values.minTrl ?? null,
-            organizationName: values.organizationName?.trim() || null,
-            anonymous: values.anonymous,
-            contact: values.contact,
-          },
-        },
-      });
-      const id = data?.createNeed.id;
-      if (!id) return;
-      if (submit) await submitNeed({ variables: { id } });
-      message.success(submit ? '已提交审核，审核通过后公开发布' : '草稿已保存');
+      const status = await saveNeed(needInput(values), submit);
+      if (!status) return;
+      message.success(savedMessage(status));
       void navigate('/enterprise/needs');
     } catch (error) {
       setFailure(errorMessage(error));
@@ -97,13 +150,14 @@ export default function NeedFormPage() {
 
   return (
     <div className="page">
-      <Typography.Title level={3}>发布技术需求</Typography.Title>
+      <Typography.Title level={3}>{need ? '编辑技术需求' : '发布技术需求'}</Typography.Title>
+      {need && <ListingEditNotice status={need.status} rejectionReason={need.rejectionReason} />}
       <Row gutter={16}>
         <Col xs={24} lg={16}>
           <Form<NeedValues>
             form={form}
             layout="vertical"
-            initialValues={{ indicators: [{}], keywords: [], cooperationModes: [], anonymous: false, region: ['330000', '330400', '330481'] }}
+            initialValues={need ? needValues(need) : NEW_NEED}
             scrollToFirstError
           >
             <Card title="1. 要解决的问题" style={{ marginBottom: 16 }}>
@@ -251,14 +305,7 @@ export default function NeedFormPage() {
               <Typography.Text type="secondary">联系方式仅对平台撮合后的对接方和管理员可见。</Typography.Text>
             </Card>
             {failure && <Alert type="error" showIcon message="提交失败" description={failure} style={{ marginBottom: 16 }} role="alert" />}
-            <Space>
-              <Button type="primary" loading={saving === 'submit'} disabled={saving !== null} onClick={() => void save(true)}>
-                提交审核
-              </Button>
-              <Button loading={saving === 'draft'} disabled={saving !== null} onClick={() => void save(false)}>
-                保存草稿
-              </Button>
-            </Space>
+            <ListingSaveButtons status={need?.status} saving={saving} onSave={(submit) => void save(submit)} />
           </Form>
         </Col>
         <Col xs={24} lg={8}>

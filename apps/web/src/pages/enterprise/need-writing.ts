@@ -13,7 +13,7 @@ const MEASURE = /\d+(\.\d+)?\s*(%|％|倍|小时|h|分钟|秒|s|ms|毫秒|天|�
  * Advice for writing a need others can answer: a long enough description, measurable indicators and
  * few vague words. Advice only — the API's limits are enforced by the form's rules.
  */
-export function needWritingAdvice(title: string, description: string, indicators: { name?: string; target?: string }[]): WritingAdvice[] {
+export function needWritingAdvice(title: string, description: string, indicators: Indicator[]): WritingAdvice[] {
   const advice: WritingAdvice[] = [];
   const text = description.trim();
   const filledIndicators = indicators.filter((indicator) => indicator.name?.trim() && indicator.target?.trim());
@@ -32,8 +32,24 @@ export function needWritingAdvice(title: string, description: string, indicators
   return advice;
 }
 
+const INDICATOR_HEADING = '\n\n技术指标：\n';
+const INDICATOR_LINE = /^- (.+?)：(.+)$/;
+
+export interface Indicator {
+  name?: string;
+  target?: string;
+}
+
 /** The description as sent to the API: the problem, then the measurable indicators as lines. */
-export function descriptionWithIndicators(description: string, indicators: { name?: string; target?: string }[]): string {
+export function descriptionWithIndicators(description: string, indicators: Indicator[]): string {
   const lines = indicators.filter((indicator) => indicator.name?.trim() && indicator.target?.trim()).map((indicator) => `- ${indicator.name?.trim()}：${indicator.target?.trim()}`);
-  return lines.length ? `${description.trim()}\n\n技术指标：\n${lines.join('\n')}` : description.trim();
+  return lines.length ? `${description.trim()}${INDICATOR_HEADING}${lines.join('\n')}` : description.trim();
+}
+
+/** The reverse of descriptionWithIndicators, to edit a saved need; text in any other shape stays the description. */
+export function splitIndicators(text: string): { description: string; indicators: Indicator[] } {
+  const at = text.lastIndexOf(INDICATOR_HEADING);
+  const matches = at < 0 ? [] : text.slice(at + INDICATOR_HEADING.length).split('\n').map((line) => INDICATOR_LINE.exec(line));
+  if (!matches.length || matches.some((match) => !match)) return { description: text, indicators: [{}] };
+  return { description: text.slice(0, at), indicators: matches.map((match) => ({ name: match?.[1], target: match?.[2] })) };
 }

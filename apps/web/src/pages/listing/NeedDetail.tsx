@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useParams } from 'react-router';
+import { EditListingButton } from '../../lib/ListingEditing';
 import { budgetRange, COOPERATION_MODE_LABELS, dateText } from '../../lib/labels';
 import { ListingShell, ListingState } from './ListingShell';
 import { NeedMatches } from './MatchList';
@@ -20,6 +21,7 @@ export default function NeedDetail() {
           status={need.status}
           viewerIsOwner={need.viewerIsOwner}
           rejectionReason={need.rejectionReason}
+          actions={need.viewerIsOwner ? <EditListingButton to={`/enterprise/needs/${need.id}/edit`} status={need.status} /> : undefined}
           facts={[
             { label: '发布单位', value: need.organizationName ?? '匿名企业' },
             { label: '行业', value: need.industryName },

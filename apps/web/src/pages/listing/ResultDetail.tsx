@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useParams } from 'react-router';
+import { EditListingButton } from '../../lib/ListingEditing';
 import { COOPERATION_MODE_LABELS, dateText, IP_TYPE_LABELS, yuan } from '../../lib/labels';
 import { ListingShell, ListingState } from './ListingShell';
 import { ResultMatches } from './MatchList';
@@ -20,6 +21,7 @@ export default function ResultDetail() {
           status={result.status}
           viewerIsOwner={result.viewerIsOwner}
           rejectionReason={result.rejectionReason}
+          actions={result.viewerIsOwner ? <EditListingButton to={`/researcher/results/${result.id}/edit`} status={result.status} /> : undefined}
           facts={[
             { label: '成果单位', value: result.organizationName ?? '—' },
             { label: '行业', value: result.industryName },

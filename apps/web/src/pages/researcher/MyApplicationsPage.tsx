@@ -3,11 +3,12 @@ import { Alert, Empty, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { MyApplicationsDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
+import { LoadMore } from '../../lib/LoadMore';
 import { APPLICATION_STATUS_LABELS as APPLICATION_STATUS, dateText, STAGE_LABELS, yuan } from '../../lib/labels';
 
 /** 我的揭榜: the applications of my teams and where each stands. */
 export default function MyApplicationsPage() {
-  const { data, loading, error } = useQuery(MyApplicationsDocument, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore } = useQuery(MyApplicationsDocument, { fetchPolicy: 'cache-and-network' });
   const applications = data?.myApplications.edges.map((edge) => edge.node) ?? [];
   return (
     <div className="page">
@@ -29,6 +30,7 @@ export default function MyApplicationsPage() {
           { title: '提交日期', width: 110, render: (_, application) => dateText(application.createdAt) },
         ]}
       />
+      <LoadMore connection={data?.myApplications} fetchMore={fetchMore} />
     </div>
   );
 }

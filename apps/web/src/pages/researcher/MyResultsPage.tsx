@@ -4,11 +4,14 @@ import { Link } from 'react-router';
 import { MyResultsDocument, SubmitResultDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText, IP_TYPE_LABELS, STATUS_LABELS, yuan } from '../../lib/labels';
+import { EditListingButton } from '../../lib/ListingEditing';
+import { canSubmitListing } from '../../lib/listing-editing';
+import { LoadMore } from '../../lib/LoadMore';
 
 /** 我的成果: my results with TRL, IP, patents, price, open licence and status; published ones link to their matching needs. */
 export default function MyResultsPage() {
   const { message } = App.useApp();
-  const { data, loading, error, refetch } = useQuery(MyResultsDocument, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch, fetchMore } = useQuery(MyResultsDocument, { fetchPolicy: 'cache-and-network' });
   const [submitResult, submitting] = useMutation(SubmitResultDocument);
   const results = data?.results.edges.map((edge) => edge.node) ?? [];
 
@@ -38,7 +41,7 @@ export default function MyResultsPage() {
         loading={loading && !data}
         dataSource={results}
         pagination={false}
-        scroll={{ x: 860 }}
+        scroll={{ x: 940 }}
         locale={{ emptyText: <Empty description="还没有成果，点击「发布成果」开始" /> }}
         columns={[
           { title: '成果', dataIndex: 'title', render: (title: string, result) => <Link to={`/results/${result.id}`}>{title}</Link> },
@@ -46,6 +49,7 @@ export default function MyResultsPage() {
           { title: '知识产权', width: 150, render: (_, result) => <Space direction="vertical" size={0}>{IP_TYPE_LABELS[result.ipType]}{result.patentNumbers.map((number) => <Typography.Text key={number} type="secondary">{number}</Typography.Text>)}</Space> },
           { title: '报价', width: 110, render: (_, result) => yuan(result.askingPrice) },
           { title: '开放许可', width: 80, render: (_, result) => (result.openLicense ? <Tag color="green">是</Tag> : '否') },
+          { title: '更新', width: 100, render: (_, result) => dateText(result.updatedAt) },
           {
             title: '状态',
             width: 180,
@@ -56,21 +60,24 @@ export default function MyResultsPage() {
               </Space>
             ),
           },
-          { title: '更新', width: 100, render: (_, result) => dateText(result.updatedAt) },
           {
             title: '操作',
-            width: 120,
-            render: (_, result) =>
-              result.status === 'DRAFT' || result.status === 'REJECTED' ? (
-                <Button size="small" loading={submitting.loading} onClick={() => void submit(result.id)}>
-                  提交审核
-                </Button>
-              ) : result.status === 'PUBLISHED' ? (
-                <Link to={`/results/${result.id}`}>匹配需求</Link>
-              ) : null,
+            width: 200,
+            render: (_, result) => (
+              <Space wrap size={8}>
+                <EditListingButton to={`/researcher/results/${result.id}/edit`} status={result.status} />
+                {canSubmitListing(result.status) && (
+                  <Button size="small" loading={submitting.loading} onClick={() => void submit(result.id)}>
+                    提交审核
+                  </Button>
+                )}
+                {result.status === 'PUBLISHED' && <Link to={`/results/${result.id}`}>匹配需求</Link>}
+              </Space>
+            ),
           },
         ]}
       />
+      <LoadMore connection={data?.results} fetchMore={fetchMore} />
     </div>
   );
 }

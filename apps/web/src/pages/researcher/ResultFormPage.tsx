@@ -1,14 +1,26 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Cascader, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Card, Cascader, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { isValidPatentNumber } from '@ttm/listing-rules/patent-number';
-import { CreateResultDocument, SubmitResultDocument, SuggestListingTagsDocument, type CooperationMode, type IpType } from '../../gql/graphql';
+import {
+  CreateResultDocument,
+  EditableResultDocument,
+  SubmitResultDocument,
+  SuggestListingTagsDocument,
+  UpdateResultDocument,
+  type CooperationMode,
+  type CreateResultInput,
+  type EditableResultFragment,
+  type IpType,
+} from '../../gql/graphql';
 import { ContactFields } from '../../lib/ContactFields';
 import { errorMessage } from '../../lib/errors';
 import { COOPERATION_MODE_LABELS, IP_TYPE_LABELS } from '../../lib/labels';
 import { LIMITS } from '../../lib/limits';
-import { INDUSTRY_TREE, REGION_TREE } from '../../lib/taxonomy';
+import { ListingEditGate, ListingEditNotice, ListingSaveButtons } from '../../lib/ListingEditing';
+import { canSubmitListing, savedMessage } from '../../lib/listing-editing';
+import { INDUSTRY_TREE, regionPath, REGION_TREE } from '../../lib/taxonomy';
 import { useDebounced } from '../enterprise/useDebounced';
 
 interface ResultValues {
@@ -31,8 +43,62 @@ interface ResultValues {
 const WAN = 10_000;
 const TRL_LEVELS = ['基本原理被发现', '形成技术概念', '关键功能验证', '实验室环境验证', '相关环境验证', '相关环境演示', '实际环境演示', '定型试验', '实际应用'];
 
-/** 发布科技成果: TRL, IP type and patent numbers (check digit verified), price, open licence. */
+const NEW_RESULT: Partial<ResultValues> = { keywords: [], patentNumbers: [], cooperationModes: [], openLicense: false, ipType: 'INVENTION_PATENT', region: ['330000', '330100'] };
+
+/** The form's values for a saved result, to edit it. */
+function resultValues(result: EditableResultFragment): ResultValues {
+  return {
+    title: result.title,
+    description: result.description,
+    keywords: [...result.keywords],
+    industry: result.industry,
+    region: regionPath(result.regionCode),
+    trl: result.trl,
+    ipType: result.ipType,
+    patentNumbers: [...result.patentNumbers],
+    askingPriceWan: result.askingPrice != null ? result.askingPrice / WAN : null,
+    cooperationModes: [...result.cooperationModes],
+    openLicense: result.openLicense,
+    openLicenseTerms: result.openLicenseTerms ?? undefined,
+    organizationName: result.organizationName ?? undefined,
+    contact: { name: result.contact?.name ?? '', phone: result.contact?.phone ?? '', email: result.contact?.email ?? '' },
+  };
+}
+
+/** What the API takes, for a new result and for an edit alike. */
+function resultInput(values: ResultValues): CreateResultInput {
+  return {
+    title: values.title.trim(),
+    description: values.description.trim(),
+    keywords: values.keywords,
+    industry: values.industry,
+    regionCode: values.region[values.region.length - 1],
+    trl: values.trl,
+    ipType: values.ipType,
+    patentNumbers: values.patentNumbers,
+    askingPrice: values.askingPriceWan != null ? Math.round(values.askingPriceWan * WAN) : null,
+    cooperationModes: values.cooperationModes,
+    openLicense: values.openLicense,
+    openLicenseTerms: values.openLicense ? values.openLicenseTerms?.trim() : null,
+    organizationName: values.organizationName?.trim() || null,
+    contact: { name: values.contact.name, phone: values.contact.phone, email: values.contact.email },
+  };
+}
+
+/** 发布科技成果 at /researcher/results/new, 编辑科技成果 at /researcher/results/:id/edit (prefilled from the saved result). */
 export default function ResultFormPage() {
+  const { id } = useParams();
+  const editing = useQuery(EditableResultDocument, { variables: { id: id ?? '' }, skip: !id, fetchPolicy: 'network-only' });
+  if (!id) return <ResultForm />;
+  return (
+    <ListingEditGate listing={editing.data?.result} loading={editing.loading} error={editing.error} backTo="/researcher/results">
+      {(result) => <ResultForm result={result} />}
+    </ListingEditGate>
+  );
+}
+
+/** TRL, IP type and patent numbers (check digit verified), price, open licence. */
+function ResultForm({ result }: { result?: EditableResultFragment }) {
   const [form] = Form.useForm<ResultValues>();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -44,11 +110,19 @@ export default function ResultFormPage() {
   const suggestText = useDebounced(`${title}\n${description}`.trim(), 600);
   const suggestions = useQuery(SuggestListingTagsDocument, { variables: { text: suggestText.slice(0, 5000) }, skip: suggestText.length < 10 });
   const [createResult] = useMutation(CreateResultDocument);
+  const [updateResult] = useMutation(UpdateResultDocument);
   const [submitResult] = useMutation(SubmitResultDocument);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const suggestedKeywords = (suggestions.data?.suggestListingTags.keywords ?? []).filter((keyword) => !keywords.includes(keyword));
   const suggestedIndustries = suggestions.data?.suggestListingTags.industries ?? [];
+
+  /** Saves the result (creating it, or editing `result`) and returns its status afterwards. */
+  async function saveResult(input: CreateResultInput, submit: boolean): Promise<string | undefined> {
+    const saved = result ? (await updateResult({ variables: { id: result.id, input } })).data?.updateResult : (await createResult({ variables: { input } })).data?.createResult;
+    if (!saved || !submit || !canSubmitListing(saved.status)) return saved?.status;
+    return (await submitResult({ variables: { id: saved.id } })).data?.submitResult.status;
+  }
 
   async function save(submit: boolean) {
     setFailure(null);
@@ -60,30 +134,9 @@ export default function ResultFormPage() {
     }
     setSaving(submit ? 'submit' : 'draft');
     try {
-      const { data } = await createResult({
-        variables: {
-          input: {
-            title: values.title.trim(),
-            description: values.description.trim(),
-            keywords: values.keywords,
-            industry: values.industry,
-            regionCode: values.region[values.region.length - 1],
-            trl: values.trl,
-            ipType: values.ipType,
-            patentNumbers: values.patentNumbers,
-            askingPrice: values.askingPriceWan != null ? Math.round(values.askingPriceWan * WAN) : null,
-            cooperationModes: values.cooperationModes,
-            openLicense: values.openLicense,
-            openLicenseTerms: values.openLicense ? values.openLicenseTerms?.trim() : null,
-            organizationName: values.organizationName?.trim() || null,
-            contact: values.contact,
-          },
-        },
-      });
-      const id = data?.createResult.id;
-      if (!id) return;
-      if (submit) await submitResult({ variables: { id } });
-      message.success(submit ? '已提交审核，审核通过后公开发布' : '草稿已保存');
+      const status = await saveResult(resultInput(values), submit);
+      if (!status) return;
+      message.success(savedMessage(status));
       void navigate('/researcher/results');
     } catch (error) {
       setFailure(errorMessage(error));
@@ -94,11 +147,12 @@ export default function ResultFormPage() {
 
   return (
     <div className="page">
-      <Typography.Title level={3}>发布科技成果</Typography.Title>
+      <Typography.Title level={3}>{result ? '编辑科技成果' : '发布科技成果'}</Typography.Title>
+      {result && <ListingEditNotice status={result.status} rejectionReason={result.rejectionReason} />}
       <Form<ResultValues>
         form={form}
         layout="vertical"
-        initialValues={{ keywords: [], patentNumbers: [], cooperationModes: [], openLicense: false, ipType: 'INVENTION_PATENT', region: ['330000', '330100'] }}
+        initialValues={result ? resultValues(result) : NEW_RESULT}
         scrollToFirstError
         style={{ maxWidth: 860 }}
       >
@@ -212,14 +266,7 @@ export default function ResultFormPage() {
           <ContactFields />
         </Card>
         {failure && <Alert type="error" showIcon message="提交失败" description={failure} style={{ marginBottom: 16 }} role="alert" />}
-        <Space>
-          <Button type="primary" loading={saving === 'submit'} disabled={saving !== null} onClick={() => void save(true)}>
-            提交审核
-          </Button>
-          <Button loading={saving === 'draft'} disabled={saving !== null} onClick={() => void save(false)}>
-            保存草稿
-          </Button>
-        </Space>
+        <ListingSaveButtons status={result?.status} saving={saving} onSave={(submit) => void save(submit)} />
       </Form>
     </div>
   );
