@@ -172,4 +172,19 @@ describe('owners edit their needs and results; lists load more', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('fits the list and the edit form into a 375-px-wide window', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl, { width: 375, height: 812 });
+    await signIn(page, RESEARCHER, PASSWORD);
+    await page.goto('/researcher/results');
+    await page.getByRole('button', { name: '编辑' }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.getByRole('button', { name: '编辑' }).first().click();
+    await page.getByRole('heading', { name: '编辑科技成果' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-result-edit');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
