@@ -1,14 +1,17 @@
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
-import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
+import { DemoMarketplace, startEmbeddedDemoMarketplace } from './support/marketplace';
 
-/** The home page as a visitor sees it: Chinese, one search box, highlighted hits, facet counts, URL state. */
+/**
+ * The home page as a visitor sees it after `npm ci && npm start` (embedded PostgreSQL, demo data): Chinese,
+ * one search box, highlighted hits, facet counts, URL state.
+ */
 describe('the search home page', () => {
   let demo: DemoMarketplace | undefined;
   let chromium: BrowserSession | undefined;
 
   beforeAll(async () => {
     chromium = await launchBrowser();
-    demo = await startDemoMarketplace('web_search');
+    demo = await startEmbeddedDemoMarketplace();
   });
 
   afterAll(async () => {
@@ -23,7 +26,8 @@ describe('the search home page', () => {
     await page.goto('/');
     await page.getByRole('tab', { name: /需求大厅/ }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await page.getByText(/共 \d+ 条结果/).waitFor();
+    // The first search after start-up also warms the search service's segmenters.
+    await page.getByText(/共 \d+ 条结果/).waitFor({ timeout: 60_000 });
 
     await page.getByRole('searchbox', { name: '搜索关键词' }).fill('光伏');
     await page.keyboard.press('Enter');

@@ -1,4 +1,5 @@
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
+import { rmSync } from 'node:fs';
 import { RunningMarketplace, startMarketplace } from '../../support/marketplace-process';
 
 export interface DemoMarketplace {
@@ -18,6 +19,19 @@ export async function startDemoMarketplace(name: string): Promise<DemoMarketplac
     async stop() {
       await marketplace.stop();
       await database.drop();
+    },
+  };
+}
+
+/** The whole marketplace exactly as a newcomer's `npm start` runs it: embedded PostgreSQL (PGlite) with the demo data. */
+export async function startEmbeddedDemoMarketplace(): Promise<DemoMarketplace> {
+  const marketplace = await startMarketplace();
+  return {
+    baseUrl: marketplace.url.replace(/graphql$/, ''),
+    marketplace,
+    async stop() {
+      await marketplace.stop();
+      rmSync(marketplace.dataDir, { recursive: true, force: true });
     },
   };
 }
