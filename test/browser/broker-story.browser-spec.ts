@@ -17,6 +17,11 @@ if (!result) throw new Error('the demo data has no unmatched result for the firs
 const BROKER = DEMO_ACCOUNTS.find((account) => account.role === 'BROKER' && account.email.startsWith('broker.wang'));
 if (!BROKER) throw new Error('no demo broker broker.wang');
 const brokerName = BROKER.displayName;
+// A demo match of this broker that neither side has answered: its need's publisher declines it.
+const unanswered = DEMO_BROKER_MATCHES.find((match) => match.brokerId === BROKER.id && match.outcome === 'PROPOSED');
+const declinedNeed = DEMO_NEEDS.find((candidate) => candidate.id === unanswered?.needId);
+if (!unanswered || !declinedNeed) throw new Error('the demo broker has no unanswered match');
+const DECLINE_TEXT = '报价超出本年度技改预算';
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
@@ -43,8 +48,9 @@ async function brokerFigures(page: Page): Promise<{ completed: number; ratings: 
 
 /**
  * The broker story by clicking: a broker proposes a demo need and a demo result, both parties accept
- * and see each other's contact, the broker signs, registers the contract and completes the deal, a
- * party rates the broker and the broker's score page shows it; the administrator sees the statistics.
+ * and see each other's contact; another party declines a match with a reason, which the broker reads on
+ * the desk; the broker signs, registers the contract and completes the deal on the deals board, a party
+ * rates the broker and the broker's score page shows it; the administrator sees the statistics.
  */
 describe('a broker turns a match into a registered contract', () => {
   let demo: DemoMarketplace | undefined;
@@ -99,10 +105,33 @@ describe('a broker turns a match into a registered contract', () => {
     await screenshot(page, 'match-inbox-accepted');
     await signOut(page);
 
-    // The broker signs, registers the contract and completes the deal.
+    // The publisher of another need declines the broker's match to it, saying why.
+    await signIn(page, emailOf(declinedNeed.ownerId));
+    await page.getByRole('link', { name: '撮合推荐' }).click();
+    await page.getByText('待我答复').click();
+    const declined = page.getByTestId('inbox-match').filter({ hasText: declinedNeed.title });
+    await declined.getByRole('button', { name: '拒绝' }).click();
+    const declineDialog = page.getByRole('dialog').filter({ hasText: '拒绝撮合' });
+    await declineDialog.getByLabel('拒绝原因').click();
+    await page.locator('.ant-select-item-option', { hasText: '价格不合适' }).click();
+    await declineDialog.getByLabel('说明').fill(DECLINE_TEXT);
+    await declineDialog.getByRole('button', { name: '拒绝' }).click();
+    await page.getByText('已拒绝，经纪人会看到原因').waitFor();
+    await signOut(page);
+
+    // The broker reads the reason on the desk: the code in Chinese and the words.
     await signIn(page, BROKER.email);
-    await page.getByRole('link', { name: '我的交易' }).click();
-    await page.getByTestId('deal-column-NEGOTIATING').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title }).click();
+    await page.getByRole('link', { name: '撮合工作台' }).click();
+    const proposals = page.getByTestId('proposed-matches');
+    await proposals.locator('.ant-segmented-item', { hasText: '已拒绝' }).click();
+    const feedback = proposals.getByRole('row').filter({ hasText: declinedNeed.title });
+    await feedback.getByTestId('decline-reason').getByText(`价格不合适：${DECLINE_TEXT}`).waitFor();
+    await screenshot(page, 'broker-desk-feedback');
+
+    // The broker signs, registers the contract and completes the deal on the deals board.
+    await page.getByRole('link', { name: '交易看板' }).click();
+    await page.getByRole('heading', { name: '交易看板' }).waitFor();
+    await page.getByTestId('deal-column-NEGOTIATING').getByTestId('deal-card').filter({ hasText: result.title }).getByRole('link', { name: need.title }).click();
     const drawer = page.locator('.ant-drawer');
     await drawer.getByTestId('contact-COUNTERPART').waitFor();
     await screenshot(page, 'deal-negotiating');
@@ -120,13 +149,15 @@ describe('a broker turns a match into a registered contract', () => {
     await drawer.getByTestId('deal-stage').getByText('已完成').waitFor();
     await screenshot(page, 'deal-completed');
     await page.locator('.ant-drawer-close').click();
-    await page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title }).waitFor();
-    await screenshot(page, 'deal-pipeline');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title }).getByText('合同金额 45 万元').waitFor();
+    await screenshot(page, 'deals-board');
     await signOut(page);
 
     // The enterprise rates the broker.
     await signIn(page, emailOf(need.ownerId));
     await page.getByRole('link', { name: '我的交易' }).click();
+    await page.getByRole('heading', { name: '我的交易' }).waitFor();
     const closedDeal = page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title });
     await page.getByTestId('deal-column-COMPLETED').waitFor();
     for (let attempt = 0; attempt < 10 && !(await closedDeal.count()); attempt++) {
@@ -135,7 +166,7 @@ describe('a broker turns a match into a registered contract', () => {
       await page.getByTestId('deal-column-COMPLETED').waitFor();
     }
     await screenshot(page, 'deals-party');
-    await closedDeal.click();
+    await closedDeal.getByRole('link', { name: need.title }).click();
     const rating = page.getByTestId('rate-broker');
     await rating.locator('.ant-rate-star').nth(4).click();
     await rating.getByLabel('评价').fill('响应及时，对接专业。');

@@ -31,8 +31,9 @@ const challengeIn = (stage: string) => {
 
 /**
  * 揭榜挂帅 for the publisher: score and shortlist applications to an open challenge, accept a delivered
- * milestone of an awarded one, award a shortlisted team once the window has closed, and publish a new
- * challenge through the form (an administrator approves it).
+ * milestone of an awarded one, award a shortlisted team once the window has closed, turn a team down with
+ * a reason; publish a new challenge through the form, which an administrator finds under 榜单管理 and
+ * approves, and the publisher then withdraws (撤榜).
  */
 describe('enterprise challenge pages', () => {
   let demo: DemoMarketplace | undefined;
@@ -48,7 +49,7 @@ describe('enterprise challenge pages', () => {
     await demo?.stop();
   });
 
-  it('reviews applications: scores against the indicators, shortlists, accepts a milestone and awards', async () => {
+  it('reviews applications: scores against the indicators, shortlists, turns a team down, accepts a milestone and awards', async () => {
     if (!demo || !chromium) throw new Error('not started');
     const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
     const open = challengeIn('OPEN');
@@ -74,6 +75,20 @@ describe('enterprise challenge pages', () => {
     expect(await card.getByRole('button', { name: '授榜' }).isDisabled()).toBe(true);
     await page.getByText(/揭榜截止（.+）后才能授榜/).waitFor();
     await screenshot(page, 'challenge-review');
+
+    // Another team is turned down with a reason it will see; its card then offers nothing more.
+    const turnedDown = page.getByTestId('application').filter({ hasText: open.applications[1].teamName });
+    await turnedDown.getByRole('button', { name: '不予入选' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '未入选原因' });
+    await dialog.getByLabel('未入选原因').fill('好');
+    await dialog.getByRole('button', { name: '确认不予入选' }).click();
+    await dialog.getByText('须为 2–500 个字').waitFor();
+    await dialog.getByLabel('未入选原因').fill('技术路线缺少现场验证数据，暂不入选');
+    await dialog.getByRole('button', { name: '确认不予入选' }).click();
+    await page.getByText('已标记为未入选').waitFor();
+    await turnedDown.locator('.ant-tag', { hasText: '未入选' }).waitFor();
+    await turnedDown.getByText('技术路线缺少现场验证数据，暂不入选').waitFor();
+    expect(await turnedDown.getByRole('button', { name: '不予入选' }).count()).toBe(0);
     await signOut(page);
 
     // The publisher of an awarded challenge accepts the milestone its team delivered.
@@ -104,7 +119,7 @@ describe('enterprise challenge pages', () => {
     await context.close();
   });
 
-  it('publishes a challenge through the form, and it is public once an administrator approves it', async () => {
+  it('publishes a challenge through the form; an administrator approves it from 榜单管理; the publisher withdraws it', async () => {
     if (!demo || !chromium) throw new Error('not started');
     const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
     const serial = randomInt(1000, 9999);
@@ -149,11 +164,22 @@ describe('enterprise challenge pages', () => {
     await page.getByRole('row', { name: new RegExp(title) }).getByText('待审核').waitFor();
     await signOut(page);
 
+    // The administrator finds it under 榜单管理 (challenges in review first) and approves it on its review page.
     await signIn(page, DEMO_ADMIN_EMAIL);
-    await page.getByRole('link', { name: '审核队列' }).click();
-    const item = page.getByTestId('review-item').filter({ hasText: title });
-    await item.getByRole('button', { name: '通过' }).click();
+    await page.getByRole('link', { name: '榜单管理' }).click();
+    const listed = page.getByTestId('admin-challenges').getByRole('row', { name: new RegExp(title) });
+    await listed.getByText('待审核').waitFor();
+    await screenshot(page, 'admin-challenges');
+    await listed.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: `评审：${title}` }).waitFor();
+    await page.getByRole('button', { name: '通过', exact: true }).click();
     await page.getByText('已通过，已公开发布').waitFor();
+    await page.getByText('即将开始').waitFor();
+    // Back in the list, it is among the published challenges that have not opened yet.
+    await page.getByRole('link', { name: '榜单管理' }).click();
+    await page.getByLabel('按状态筛选').click();
+    await page.locator('.ant-select-item-option', { hasText: '已发布' }).click();
+    await page.getByTestId('admin-challenges').getByRole('row', { name: new RegExp(title) }).getByText('即将开始').waitFor();
     await signOut(page);
 
     await signIn(page, emailOf(challengeIn('OPEN').ownerId));
@@ -161,6 +187,14 @@ describe('enterprise challenge pages', () => {
     const row = page.getByRole('row', { name: new RegExp(title) });
     await row.getByText('已发布').waitFor();
     await row.getByText('即将开始').waitFor();
+
+    // The publisher withdraws it before anyone is awarded, after confirming.
+    await row.getByRole('link', { name: '评审揭榜申请' }).click();
+    await page.getByRole('button', { name: '撤榜', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认撤榜' }).click();
+    await page.getByText('已撤榜', { exact: true }).first().waitFor();
+    await page.locator('.ant-tag', { hasText: '已关闭' }).waitFor();
+    expect(await page.getByRole('button', { name: '撤榜', exact: true }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -100,8 +100,13 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await screenshot(page, 'broker-desk');
 
     await page.getByRole('link', { name: '交易看板' }).click();
-    await page.getByTestId('stage-NEGOTIATING').waitFor();
+    await page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').first().waitFor();
     await screenshot(page, 'broker-pipeline');
+    // The broker's old board address leads to the one deals board; the menu has it once.
+    await page.goto('/broker/deals');
+    await page.waitForURL('**/deals');
+    await page.getByRole('heading', { name: '交易看板' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: /交易/ }).count()).toBe(1);
 
     await page.getByRole('link', { name: '我的评分' }).click();
     await page.getByText('评分构成').waitFor();
@@ -125,6 +130,30 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await page.getByRole('heading').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(page, 'mobile-detail');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('fits the deals board, the broker desk and 榜单管理 into a 375-px-wide window', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl, { width: 375, height: 812 });
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await signIn(page, 'broker.wang@demo.techbridge.cn');
+    await page.goto('/deals');
+    await page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').first().getByRole('link').click();
+    await page.getByTestId('deal-stage').waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
+    expect((await page.getByRole('dialog').boundingBox())?.width).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-deal');
+    await page.goto('/broker/desk');
+    await page.getByTestId('proposed-matches').getByRole('row').nth(1).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
+    await signOut(page);
+    await signIn(page, 'admin@demo.techbridge.cn');
+    await page.goto('/admin/challenges?status=PUBLISHED');
+    await page.getByTestId('admin-challenges').getByRole('row').nth(1).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-admin-challenges');
     expect(errors).toEqual([]);
     await context.close();
   });

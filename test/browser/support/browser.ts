@@ -59,10 +59,13 @@ export async function openPage(browser: Browser, baseURL: string, viewport = { w
   return { context, page, errors };
 }
 
-/** Saves a full-page screenshot as test-output/screenshots/<name>.png and returns its path from the repository root. */
+/**
+ * Saves a full-page screenshot as test-output/screenshots/<name>.png and returns its path from the repository root.
+ * Transitions are run to their end first, so a closing drawer or a fading loading mask is not caught half-way.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return join('test-output', 'screenshots', `${name}.png`);
 }

@@ -3,7 +3,7 @@ import { Button, Dropdown, Layout, Menu, Space } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../lib/labels';
 import { hasRole, setSession, useSession } from '../lib/session';
-import { NAV_ITEMS } from './navigation';
+import { NAV_ITEMS, navLabel } from './navigation';
 import { LogoutDocument } from '../gql/graphql';
 
 export function AppLayout() {
@@ -38,7 +38,7 @@ export function AppLayout() {
             theme="dark"
             mode="horizontal"
             selectedKeys={selected}
-            items={items.map((item) => ({ key: item.path, label: <Link to={item.path}>{item.label}</Link> }))}
+            items={items.map((item) => ({ key: item.path, label: <Link to={item.path}>{navLabel(item, session?.user.roles ?? [])}</Link> }))}
           />
           {session ? (
             <Dropdown

@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { RequireRole } from './RequireRole';
 import type { Role } from '../lib/session';
@@ -21,11 +21,11 @@ const MyResultsPage = lazy(() => import('../pages/researcher/MyResultsPage'));
 const ApplyPage = lazy(() => import('../pages/researcher/ApplyPage'));
 const MyApplicationsPage = lazy(() => import('../pages/researcher/MyApplicationsPage'));
 const BrokerDeskPage = lazy(() => import('../pages/broker/BrokerDeskPage'));
-const PipelinePage = lazy(() => import('../pages/broker/PipelinePage'));
 const BrokerScorePage = lazy(() => import('../pages/broker/BrokerScorePage'));
 const OrganizationsPage = lazy(() => import('../pages/admin/OrganizationsPage'));
 const SynonymsPage = lazy(() => import('../pages/admin/SynonymsPage'));
 const MarketStatsPage = lazy(() => import('../pages/admin/MarketStatsPage'));
+const AdminChallengesPage = lazy(() => import('../pages/admin/AdminChallengesPage'));
 const MatchInboxPage = lazy(() => import('../pages/brokerage/MatchInboxPage'));
 const DealsPage = lazy(() => import('../pages/brokerage/DealsPage'));
 const LeaderboardPage = lazy(() => import('../pages/brokerage/LeaderboardPage'));
@@ -66,11 +66,13 @@ export function AppRoutes() {
         <Route path="researcher/applications" element={page(<MyApplicationsPage />, ['RESEARCHER'])} />
         <Route path="challenges/:id/apply" element={page(<ApplyPage />, ['RESEARCHER'])} />
         <Route path="broker/desk" element={page(<BrokerDeskPage />, ['BROKER'])} />
-        <Route path="broker/deals" element={page(<PipelinePage />, ['BROKER'])} />
+        {/* The broker's board was a page of its own; it is the one deals board now. */}
+        <Route path="broker/deals" element={<Navigate to="/deals" replace />} />
         <Route path="broker/score" element={page(<BrokerScorePage />, ['BROKER'])} />
         <Route path="admin/organizations" element={page(<OrganizationsPage />, ['ADMIN'])} />
         <Route path="admin/synonyms" element={page(<SynonymsPage />, ['ADMIN'])} />
         <Route path="admin/stats" element={page(<MarketStatsPage />, ['ADMIN'])} />
+        <Route path="admin/challenges" element={page(<AdminChallengesPage />, ['ADMIN'])} />
         <Route path="matches" element={page(<MatchInboxPage />, ['ENTERPRISE', 'RESEARCHER'])} />
         <Route path="deals" element={page(<DealsPage />, ['BROKER', 'ENTERPRISE', 'RESEARCHER', 'ADMIN'])} />
         <Route path="brokers" element={page(<LeaderboardPage />)} />

@@ -1,11 +1,11 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DeskNeedsDocument, MatchesForNeedDocument, MyProposedMatchesDocument, ProposeMatchDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { dateText, KIND_LABELS } from '../../lib/labels';
-import { DEAL_STAGE_LABELS, MATCH_STATUS_LABELS } from './labels';
+import { KIND_LABELS } from '../../lib/labels';
+import { ProposedMatches } from './ProposedMatches';
 
 interface Candidate {
   id: string;
@@ -15,15 +15,15 @@ interface Candidate {
   score: number;
 }
 
-/** 撮合工作台: find a need, pick a result or expert from its matches, propose the pairing with a note; my proposals below. */
+/** 撮合工作台: find a need, pick a result or expert from its matches, propose the pairing with a note; below, my proposals and each side's answer. */
 export default function BrokerDeskPage() {
   const { message } = App.useApp();
   const [query, setQuery] = useState('');
   const [searchNeeds, needs] = useLazyQuery(DeskNeedsDocument);
   const [need, setNeed] = useState<{ id: string; title: string } | null>(null);
   const matches = useQuery(MatchesForNeedDocument, { variables: { id: need?.id ?? '' }, skip: !need });
-  const proposals = useQuery(MyProposedMatchesDocument, { fetchPolicy: 'cache-and-network' });
-  const [propose, proposing] = useMutation(ProposeMatchDocument);
+  const proposals = useQuery(MyProposedMatchesDocument, { variables: { status: null }, fetchPolicy: 'cache-and-network' });
+  const [propose, proposing] = useMutation(ProposeMatchDocument, { refetchQueries: [MyProposedMatchesDocument], awaitRefetchQueries: true });
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [note, setNote] = useState('');
 
@@ -45,7 +45,6 @@ export default function BrokerDeskPage() {
       message.success('已提议撮合，等待双方回应');
       setCandidate(null);
       setNote('');
-      await proposals.refetch();
     } catch (failure) {
       message.error(errorMessage(failure));
     }
@@ -112,24 +111,7 @@ export default function BrokerDeskPage() {
           </Card>
         </Col>
       </Row>
-      <Card title={`我提议的撮合${proposals.data ? `（共 ${proposals.data.proposedMatches.totalCount}，显示最近 20 条）` : ''}`}>
-        {proposals.error && <Alert type="error" message={errorMessage(proposals.error)} />}
-        <Table
-          rowKey="id"
-          size="small"
-          loading={proposals.loading && !proposals.data}
-          dataSource={proposals.data?.proposedMatches.edges.map((edge) => edge.node) ?? []}
-          pagination={false}
-          scroll={{ x: 720 }}
-          columns={[
-            { title: '需求', render: (_, match) => <Link to={`/needs/${match.need.listingId}`}>{match.need.title ?? '—'}</Link> },
-            { title: '成果 / 专家', render: (_, match) => match.counterpart.title ?? '—' },
-            { title: '状态', width: 110, render: (_, match) => <Tag color={MATCH_STATUS_LABELS[match.status]?.color}>{MATCH_STATUS_LABELS[match.status]?.text ?? match.status}</Tag> },
-            { title: '交易', width: 100, render: (_, match) => (match.deal ? DEAL_STAGE_LABELS[match.deal.stage] : '—') },
-            { title: '提议日期', width: 110, render: (_, match) => dateText(match.proposedAt) },
-          ]}
-        />
-      </Card>
+      <ProposedMatches />
       <Modal title="提议撮合" open={!!candidate} okText="提议" onOk={() => void confirm()} confirmLoading={proposing.loading} onCancel={() => setCandidate(null)}>
         <Typography.Paragraph>
           需求：{need?.title}

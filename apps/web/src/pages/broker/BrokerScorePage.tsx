@@ -4,7 +4,7 @@ import { BrokerScoreDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/labels';
 import { useSession } from '../../lib/session';
-import { LEVEL_LABELS } from './labels';
+import { BROKER_LEVEL_LABELS } from '../brokerage/labels';
 
 const COMPONENTS = { conversion: '转化率', deals: '成交量', rating: '评价', response: '响应速度', value: '合同金额' } as const;
 const percent = (value: number | null | undefined) => (value == null ? '—' : `${Math.round(value * 100)}%`);
@@ -24,7 +24,7 @@ export default function BrokerScorePage() {
         <Col xs={24} md={8}>
           <Card style={{ marginBottom: 16 }}>
             <Statistic title="综合评分" value={broker.score} precision={1} />
-            <Statistic title="等级" value={LEVEL_LABELS[broker.level] ?? broker.level} />
+            <Statistic title="等级" value={BROKER_LEVEL_LABELS[broker.level] ?? broker.level} />
             <Statistic title="排名" value={broker.rank ?? '—'} />
           </Card>
         </Col>

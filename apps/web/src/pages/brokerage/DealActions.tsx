@@ -2,11 +2,12 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Rate, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { AdvanceDealStageDocument, DealBoardDocument, DealDocument, RateBrokerDocument, RegisterContractDocument, type ContractType, type DealFieldsFragment, type DealStage } from '../../gql/graphql';
+import { AdvanceDealStageDocument, DealColumnDocument, DealDocument, RateBrokerDocument, RegisterContractDocument, type ContractType, type DealFieldsFragment, type DealStage } from '../../gql/graphql';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { BROKERAGE_LIMITS, CONTRACT_TYPE_LABELS, DEAL_STAGE_LABELS } from './labels';
 
-const refetchQueries = [DealBoardDocument, DealDocument];
+// Every board column (one query per stage) and the open deal.
+const refetchQueries = [DealColumnDocument, DealDocument];
 
 /** Advance the stage (with the version last seen), or mark it failed with a reason. A CONFLICT shows the server's message and reloads the deal. */
 export function StageActions({ deal }: { deal: DealFieldsFragment }) {

@@ -22,14 +22,14 @@ export interface MatchView {
   counterpart: PartyView;
 }
 
-function responseTag(party: PartyView) {
+export function ResponseTag({ party }: { party: Pick<PartyView, 'response'> }) {
   if (party.response === 'ACCEPTED') return <Tag color="success">已接受</Tag>;
   if (party.response === 'DECLINED') return <Tag color="error">已拒绝</Tag>;
   return <Tag>待答复</Tag>;
 }
 
 /** 拒绝原因: the code in Chinese, plus the text for OTHER. */
-export function declineText(party: PartyView): string | null {
+export function declineText(party: Pick<PartyView, 'declineReason'>): string | null {
   const reason = party.declineReason;
   if (!reason) return null;
   return `${DECLINE_REASON_LABELS[reason.code] ?? reason.code}${reason.text ? `：${reason.text}` : ''}`;
@@ -43,7 +43,7 @@ function party(label: string, side: 'NEED' | 'COUNTERPART', view: PartyView, pat
         <Space wrap>
           <Link to={`/${path}/${view.listingId}`}>{view.title ?? '（已下线）'}</Link>
           {view.organizationName && <Typography.Text type="secondary">{view.organizationName}</Typography.Text>}
-          {responseTag(view)}
+          <ResponseTag party={view} />
         </Space>
         {decline && <Typography.Text type="danger">拒绝原因：{decline}</Typography.Text>}
         {view.contact && (

@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   AcceptMilestoneDocument,
   AwardChallengeDocument,
+  CancelChallengeDocument,
   ChallengeReviewDocument,
+  RejectApplicationDocument,
   RequestMilestoneReworkDocument,
   ScoreApplicationDocument,
   ShortlistApplicationDocument,
@@ -13,9 +15,11 @@ import {
   type ReviewedApplicationFragment,
 } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { APPLICATION_STATUS_LABELS, dateText, MILESTONE_STATUS_LABELS, STAGE_LABELS, yuan } from '../../lib/labels';
+import { APPLICATION_STATUS_LABELS, dateText, MILESTONE_STATUS_LABELS, STAGE_LABELS, STATUS_LABELS, yuan } from '../../lib/labels';
 import { CHALLENGE_LIMITS } from '../../lib/limits';
-import { useSession } from '../../lib/session';
+import { ReasonDialog } from '../../lib/ReasonDialog';
+import { hasRole, useSession } from '../../lib/session';
+import { ModerationBar } from './ModerationBar';
 
 type Challenge = ChallengeReviewQuery['challenge'];
 
@@ -27,24 +31,40 @@ function awardBlocker(challenge: Challenge, awarded: number): string | null {
   return null;
 }
 
-/** 揭榜评审: the publisher scores applications against the indicators, shortlists, awards and accepts milestones. */
+/** Stages (as people see them) before any award: the API's stored stage is still OPEN. */
+const BEFORE_AWARD: readonly string[] = ['UPCOMING', 'OPEN', 'REVIEWING'];
+
+/** Applications may be rejected while winners may still be chosen (the API's assertCanReview). */
+const reviewIsOpen = (challenge: Challenge): boolean => challenge.status === 'PUBLISHED' && !!challenge.stage && (BEFORE_AWARD.includes(challenge.stage) || challenge.stage === 'AWARDED');
+
+/** 撤榜 is possible before the first award, unless the challenge is already closed (the API's assertCanCancel). */
+const canCancel = (challenge: Challenge): boolean => challenge.status !== 'CLOSED' && (!challenge.stage || BEFORE_AWARD.includes(challenge.stage));
+
+/** 揭榜评审: the publisher (or an administrator) scores applications against the indicators, shortlists, rejects, awards, accepts milestones, or withdraws the challenge. */
 export default function ChallengeReviewPage() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const session = useSession();
   const { data, loading, error } = useQuery(ChallengeReviewDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [shortlist] = useMutation(ShortlistApplicationDocument);
   const [award] = useMutation(AwardChallengeDocument, { refetchQueries: [ChallengeReviewDocument] });
   const [acceptMilestone] = useMutation(AcceptMilestoneDocument, { refetchQueries: [ChallengeReviewDocument] });
+  const [rejectApplication, rejectingApplication] = useMutation(RejectApplicationDocument);
+  const [requestRework, requestingRework] = useMutation(RequestMilestoneReworkDocument);
+  const [cancelChallenge] = useMutation(CancelChallengeDocument, { refetchQueries: [ChallengeReviewDocument], awaitRefetchQueries: true });
   const [busy, setBusy] = useState<string | null>(null);
   const [rework, setRework] = useState<{ milestoneId: string; title: string } | null>(null);
+  const [rejecting, setRejecting] = useState<ReviewedApplicationFragment | null>(null);
 
-  async function run(key: string, action: () => Promise<unknown>, done: string) {
+  async function run(key: string, action: () => Promise<unknown>, done: string): Promise<boolean> {
     setBusy(key);
     try {
       await action();
       message.success(done);
+      return true;
     } catch (failure) {
       message.error(errorMessage(failure));
+      return false;
     } finally {
       setBusy(null);
     }
@@ -55,18 +75,42 @@ export default function ChallengeReviewPage() {
   const { challenge } = data;
   const applications = data.applicationsForChallenge.edges.map((edge) => edge.node);
   const blocker = awardBlocker(challenge, applications.filter((application) => application.status === 'AWARDED').length);
+  const status = STATUS_LABELS[challenge.status];
+
+  function confirmCancel() {
+    modal.confirm({
+      title: `撤榜：${challenge.title}`,
+      content: '撤榜后榜单关闭，不再公开；尚在评审中的揭榜申请将全部标记为未入选。此操作不能撤销。',
+      okText: '确认撤榜',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => run('cancel', () => cancelChallenge({ variables: { id: challenge.id } }), '已撤榜'),
+    });
+  }
 
   return (
     <div className="page">
-      <Typography.Title level={3}>评审：{challenge.title}</Typography.Title>
+      <div className="toolbar">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          评审：{challenge.title}
+        </Typography.Title>
+        {canCancel(challenge) && (
+          <Button danger loading={busy === 'cancel'} onClick={confirmCancel}>
+            撤榜
+          </Button>
+        )}
+      </div>
       <Space wrap style={{ marginBottom: 12 }}>
+        <Tag color={status?.color}>{status?.text ?? challenge.status}</Tag>
         {challenge.stage && <Tag color="blue">{STAGE_LABELS[challenge.stage]}</Tag>}
         <Typography.Text type="secondary">
-          榜额 {yuan(challenge.bounty)} · 揭榜截止 {dateText(challenge.applicationClosesAt)} · 交付周期 {challenge.deliveryMonths} 个月 ·{' '}
+          {challenge.organizationName ?? '匿名单位'} · 榜额 {yuan(challenge.bounty)} · 揭榜截止 {dateText(challenge.applicationClosesAt)} · 交付周期 {challenge.deliveryMonths} 个月 ·{' '}
           {challenge.allowsMultipleWinners ? `赛马制，最多 ${challenge.maxWinners} 个团队` : '授榜一个团队'}
         </Typography.Text>
         <Link to={`/challenges/${challenge.id}`}>查看榜单</Link>
       </Space>
+      {challenge.rejectionReason && challenge.status === 'REJECTED' && <Alert type="error" showIcon message={`驳回原因：${challenge.rejectionReason}`} style={{ marginBottom: 16 }} />}
+      {hasRole(session, 'ADMIN') && <ModerationBar challenge={challenge} />}
       <Card size="small" title="评分指标（每项 0–10 分）" style={{ marginBottom: 16 }}>
         <List
           size="small"
@@ -79,7 +123,7 @@ export default function ChallengeReviewPage() {
           )}
         />
       </Card>
-      {blocker && <Alert type="info" showIcon message={blocker} style={{ marginBottom: 16 }} />}
+      {challenge.status === 'PUBLISHED' && blocker && <Alert type="info" showIcon message={blocker} style={{ marginBottom: 16 }} />}
       {applications.length === 0 && <Empty description="还没有揭榜申请" />}
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {applications.map((application) => (
@@ -89,14 +133,35 @@ export default function ChallengeReviewPage() {
             application={application}
             busy={busy}
             awardBlocker={blocker}
+            canReject={reviewIsOpen(challenge)}
             onShortlist={() => void run(`shortlist-${application.id}`, () => shortlist({ variables: { id: application.id } }), '已入围')}
+            onReject={() => setRejecting(application)}
             onAward={() => void run(`award-${application.id}`, () => award({ variables: { challengeId: challenge.id, applicationId: application.id } }), '已授榜，里程碑已生成')}
             onAccept={(milestoneId) => void run(`accept-${milestoneId}`, () => acceptMilestone({ variables: { id: milestoneId } }), '已验收，款项已拨付')}
             onRework={(milestoneId, title) => setRework({ milestoneId, title })}
           />
         ))}
       </Space>
-      <ReworkDialog target={rework} onClose={() => setRework(null)} />
+      <ReasonDialog
+        title={rejecting ? `不予入选：${rejecting.teamName}` : null}
+        label="未入选原因"
+        extra="揭榜团队会看到这段说明"
+        okText="确认不予入选"
+        limits={CHALLENGE_LIMITS.reason}
+        busy={rejectingApplication.loading}
+        onSubmit={(reason) => run(`reject-${rejecting?.id}`, () => rejectApplication({ variables: { id: rejecting?.id ?? '', reason } }), '已标记为未入选')}
+        onClose={() => setRejecting(null)}
+      />
+      <ReasonDialog
+        title={rework ? `要求整改：${rework.title}` : null}
+        label="整改要求"
+        extra="揭榜团队会看到需要整改的内容"
+        okText="发送整改要求"
+        limits={CHALLENGE_LIMITS.reason}
+        busy={requestingRework.loading}
+        onSubmit={(reason) => run(`rework-${rework?.milestoneId}`, () => requestRework({ variables: { id: rework?.milestoneId ?? '', reason } }), '已要求整改')}
+        onClose={() => setRework(null)}
+      />
     </div>
   );
 }
@@ -106,13 +171,15 @@ interface ApplicationCardProps {
   application: ReviewedApplicationFragment;
   busy: string | null;
   awardBlocker: string | null;
+  canReject: boolean;
   onShortlist: () => void;
+  onReject: () => void;
   onAward: () => void;
   onAccept: (milestoneId: string) => void;
   onRework: (milestoneId: string, title: string) => void;
 }
 
-function ApplicationCard({ challenge, application, busy, awardBlocker, onShortlist, onAward, onAccept, onRework }: ApplicationCardProps) {
+function ApplicationCard({ challenge, application, busy, awardBlocker, canReject, onShortlist, onReject, onAward, onAccept, onRework }: ApplicationCardProps) {
   const status = APPLICATION_STATUS_LABELS[application.status];
   const inRunning = application.status === 'SUBMITTED' || application.status === 'SHORTLISTED';
   return (
@@ -130,6 +197,7 @@ function ApplicationCard({ challenge, application, busy, awardBlocker, onShortli
         <Descriptions.Item label="团队成员">{application.members.map((member) => `${member.name}（${member.organization}${member.title ? `，${member.title}` : ''}）`).join('、')}</Descriptions.Item>
         <Descriptions.Item label="报价">{yuan(application.quote)}</Descriptions.Item>
         <Descriptions.Item label="技术路线">{application.technicalRoute}</Descriptions.Item>
+        {application.rejectionReason && <Descriptions.Item label="未入选原因">{application.rejectionReason}</Descriptions.Item>}
         {application.priorResults && <Descriptions.Item label="前期成果">{application.priorResults}</Descriptions.Item>}
         <Descriptions.Item label="里程碑计划">
           {application.plan.map((milestone, index) => `${index + 1}. ${milestone.title}（${milestone.dueDate}，${milestone.sharePercent}%）：${milestone.deliverable}`).join('；')}
@@ -150,6 +218,11 @@ function ApplicationCard({ challenge, application, busy, awardBlocker, onShortli
         {application.status === 'SHORTLISTED' && (
           <Button type="primary" disabled={awardBlocker !== null} title={awardBlocker ?? undefined} loading={busy === `award-${application.id}`} onClick={onAward}>
             授榜
+          </Button>
+        )}
+        {inRunning && canReject && (
+          <Button danger onClick={onReject}>
+            不予入选
           </Button>
         )}
       </Space>
@@ -231,39 +304,5 @@ function ScoreForm({ challenge, application }: { challenge: Challenge; applicati
         </Button>
       </Form.Item>
     </Form>
-  );
-}
-
-function ReworkDialog({ target, onClose }: { target: { milestoneId: string; title: string } | null; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [reason, setReason] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const [requestRework, requesting] = useMutation(RequestMilestoneReworkDocument);
-  const { min, max } = CHALLENGE_LIMITS.reason;
-
-  async function submit() {
-    const text = reason.trim();
-    if (!target) return;
-    if (text.length < min || text.length > max) {
-      setInvalid(true);
-      return;
-    }
-    try {
-      await requestRework({ variables: { id: target.milestoneId, reason: text } });
-      message.success('已要求整改');
-      setReason('');
-      setInvalid(false);
-      onClose();
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
-  }
-
-  return (
-    <Modal open={target !== null} title={`要求整改：${target?.title ?? ''}`} okText="发送整改要求" confirmLoading={requesting.loading} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
-      <Typography.Paragraph>需要整改的内容（团队可见）</Typography.Paragraph>
-      <Input.TextArea rows={4} value={reason} onChange={(event) => setReason(event.target.value)} aria-label="整改要求" status={invalid ? 'error' : undefined} />
-      {invalid && <Typography.Text type="danger">{`整改要求为 ${min}–${max} 个字`}</Typography.Text>}
-    </Modal>
   );
 }
