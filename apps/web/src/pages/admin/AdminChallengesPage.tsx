@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { AdminChallengesDocument, type ChallengeStage, type ListingStatus } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText, STAGE_LABELS, STATUS_LABELS, yuan } from '../../lib/labels';
+import { LoadMore } from '../../lib/LoadMore';
 
 const STATUSES: ListingStatus[] = ['PENDING_REVIEW', 'PUBLISHED', 'REJECTED', 'DRAFT', 'CLOSED'];
 const STAGES = Object.keys(STAGE_LABELS) as ChallengeStage[];
@@ -12,8 +13,8 @@ const isStage = (value: string | null): value is ChallengeStage => STAGES.includ
 
 /**
  * 榜单管理: every challenge by status (the API lists one status at a time; published ones also by stage),
- * newest first; each opens the review page, where the administrator approves or rejects one in review,
- * takes a published one down, reviews applications or withdraws it. Filters and page are in the URL.
+ * newest first, 20 at a time; each opens the review page, where the administrator approves or rejects one in
+ * review, takes a published one down, reviews applications or withdraws it. The filters are in the URL.
  */
 export default function AdminChallengesPage() {
   const [params, setParams] = useSearchParams();
@@ -21,19 +22,16 @@ export default function AdminChallengesPage() {
   const status = isStatus(statusParam) ? statusParam : 'PENDING_REVIEW';
   const stageParam = params.get('stage');
   const stage = status === 'PUBLISHED' && isStage(stageParam) ? stageParam : null;
-  const after = params.get('after');
-  const { data, loading, error } = useQuery(AdminChallengesDocument, { variables: { status, stage, after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore } = useQuery(AdminChallengesDocument, { variables: { status, stage }, fetchPolicy: 'cache-and-network' });
   const challenges = data?.challenges.edges.map((edge) => edge.node) ?? [];
-  const pageInfo = data?.challenges.pageInfo;
 
-  const show = (next: { status?: ListingStatus; stage?: ChallengeStage | null; after?: string | null }) =>
+  const show = (next: { status?: ListingStatus; stage?: ChallengeStage | null }) =>
     setParams(() => {
       const query = new URLSearchParams();
       const nextStatus = next.status ?? status;
       query.set('status', nextStatus);
       const nextStage = next.stage === undefined ? stage : next.stage;
       if (nextStatus === 'PUBLISHED' && nextStage) query.set('stage', nextStage);
-      if (next.after) query.set('after', next.after);
       return query;
     });
 
@@ -48,7 +46,7 @@ export default function AdminChallengesPage() {
             aria-label="按状态筛选"
             style={{ width: 110 }}
             value={status}
-            onChange={(value: ListingStatus) => show({ status: value, stage: null, after: null })}
+            onChange={(value: ListingStatus) => show({ status: value, stage: null })}
             options={STATUSES.map((value) => ({ value, label: STATUS_LABELS[value]?.text ?? value }))}
           />
           {status === 'PUBLISHED' && (
@@ -58,7 +56,7 @@ export default function AdminChallengesPage() {
               placeholder="全部阶段"
               style={{ width: 130 }}
               value={stage ?? undefined}
-              onChange={(value?: ChallengeStage) => show({ stage: value ?? null, after: null })}
+              onChange={(value?: ChallengeStage) => show({ stage: value ?? null })}
               options={STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }))}
             />
           )}
@@ -96,12 +94,7 @@ export default function AdminChallengesPage() {
           { title: status === 'PENDING_REVIEW' ? '提交日期' : '揭榜截止', width: 110, render: (_, challenge) => dateText(status === 'PENDING_REVIEW' ? challenge.submittedAt : challenge.applicationClosesAt) },
         ]}
       />
-      {(after || pageInfo?.hasNextPage) && (
-        <Space style={{ marginTop: 12 }}>
-          {after && <Button onClick={() => show({ after: null })}>回到第一页</Button>}
-          {pageInfo?.hasNextPage && pageInfo.endCursor && <Button onClick={() => show({ after: pageInfo.endCursor })}>下一页</Button>}
-        </Space>
-      )}
+      <LoadMore connection={data?.challenges} fetchMore={fetchMore} />
     </div>
   );
 }

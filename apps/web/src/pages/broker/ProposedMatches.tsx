@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { MyProposedMatchesDocument, type MatchStatus, type MyProposedMatchesQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText } from '../../lib/labels';
+import { LoadMore } from '../../lib/LoadMore';
 import { DEAL_STAGE_LABELS, MATCH_STATUS_LABELS } from '../brokerage/labels';
 import { declineText, ResponseTag } from '../brokerage/MatchParties';
 
@@ -38,13 +39,13 @@ const FILTERS: { label: string; value: MatchStatus | 'ALL' }[] = [
 /** 我提议的撮合: each side's answer — for a decline, why — so the broker learns what to propose next. */
 export function ProposedMatches() {
   const [status, setStatus] = useState<MatchStatus | 'ALL'>('ALL');
-  const { data, loading, error } = useQuery(MyProposedMatchesDocument, { variables: { status: status === 'ALL' ? null : status }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore } = useQuery(MyProposedMatchesDocument, { variables: { status: status === 'ALL' ? null : status }, fetchPolicy: 'cache-and-network' });
   const matches = data?.proposedMatches.edges.map((edge) => edge.node) ?? [];
   const total = data?.proposedMatches.totalCount;
 
   return (
     <Card
-      title={`我提议的撮合${total !== undefined ? `（${total}${total > matches.length ? `，显示最近 ${matches.length} 条` : ''}）` : ''}`}
+      title={`我提议的撮合${total !== undefined ? `（${total}）` : ''}`}
       extra={<Segmented size="small" options={FILTERS} value={status} onChange={(value) => setStatus(value)} aria-label="按状态筛选" />}
       data-testid="proposed-matches"
     >
@@ -78,6 +79,7 @@ export function ProposedMatches() {
           { title: '提议日期', width: 100, render: (_, match) => dateText(match.proposedAt) },
         ]}
       />
+      <LoadMore connection={data?.proposedMatches} fetchMore={fetchMore} />
     </Card>
   );
 }

@@ -5,13 +5,14 @@ import { pageTitle } from '../../app/navigation';
 import { DealColumnDocument, type DealStage } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText, yuan } from '../../lib/labels';
+import { LoadMore } from '../../lib/LoadMore';
 import { useSession } from '../../lib/session';
 import { DealDrawer } from './DealDrawer';
 import { DEAL_STAGE_LABELS, DEAL_STAGES } from './labels';
 
-/** One column of the board: the latest 20 deals in a stage and how many there are in all. */
+/** One column of the board: a stage's deals, most recently changed first, 20 at a time, and how many there are in all. */
 function StageColumn({ stage }: { stage: DealStage }) {
-  const { data, loading, error } = useQuery(DealColumnDocument, { variables: { stage }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore } = useQuery(DealColumnDocument, { variables: { stage }, fetchPolicy: 'cache-and-network' });
   const deals = data?.deals.edges.map((edge) => edge.node) ?? [];
   const total = data?.deals.totalCount;
   const label = DEAL_STAGE_LABELS[stage];
@@ -30,7 +31,6 @@ function StageColumn({ stage }: { stage: DealStage }) {
       <List
         dataSource={deals}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无" /> }}
-        footer={total !== undefined && total > deals.length ? <Typography.Text type="secondary">显示最近更新的 {deals.length} 笔</Typography.Text> : undefined}
         renderItem={(deal) => (
           <List.Item key={deal.id} data-testid="deal-card">
             <div style={{ minWidth: 0 }}>
@@ -49,6 +49,7 @@ function StageColumn({ stage }: { stage: DealStage }) {
           </List.Item>
         )}
       />
+      <LoadMore connection={data?.deals} fetchMore={fetchMore} />
     </Card>
   );
 }
