@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApproveListingDocument, RejectListingDocument, ReviewQueueDocument, type ReviewQueueQuery } from '../../gql/graphql';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors';
 import { dateText } from '../../lib/labels';
 import { LIMITS } from '../../lib/limits';
 import { LoadMore } from '../../lib/LoadMore';
+import { ReasonDialog } from '../../lib/ReasonDialog';
 
 type Listing = ReviewQueueQuery['reviewQueue']['edges'][number]['node'];
 
@@ -24,7 +25,6 @@ export default function ReviewQueuePage() {
   const [reject] = useMutation(RejectListingDocument);
   const [busy, setBusy] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<Listing | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
   const listings = data?.reviewQueue.edges.map((edge) => edge.node) ?? [];
 
   async function run(id: string, action: () => Promise<unknown>, done: string) {
@@ -39,16 +39,6 @@ export default function ReviewQueuePage() {
       return false;
     } finally {
       setBusy(null);
-    }
-  }
-
-  async function confirmReject() {
-    if (!rejecting) return;
-    const { reason } = await form.validateFields();
-    const ok = await run(rejecting.id, () => reject({ variables: { id: rejecting.id, reason: reason.trim() } }), '已驳回');
-    if (ok) {
-      setRejecting(null);
-      form.resetFields();
     }
   }
 
@@ -91,20 +81,16 @@ export default function ReviewQueuePage() {
         />
         <LoadMore connection={data?.reviewQueue} fetchMore={fetchMore} />
       </Card>
-      <Modal title={`驳回：${rejecting ? titleOf(rejecting) : ''}`} open={!!rejecting} okText="驳回" okButtonProps={{ danger: true, loading: !!busy }} onOk={() => void confirmReject()} onCancel={() => setRejecting(null)} destroyOnHidden>
-        <Form form={form} layout="vertical">
-          <Form.Item
-            label="驳回原因（发布者可见）"
-            name="reason"
-            rules={[
-              { required: true, whitespace: true, message: '请填写驳回原因' },
-              { min: LIMITS.rejectionReason.min, max: LIMITS.rejectionReason.max, message: `原因为 ${LIMITS.rejectionReason.min}–${LIMITS.rejectionReason.max} 个字` },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={LIMITS.rejectionReason.max} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <ReasonDialog
+        title={rejecting ? `驳回：${titleOf(rejecting)}` : null}
+        label="驳回原因"
+        extra="发布者可见，请写明需要修改什么"
+        okText="驳回"
+        limits={LIMITS.rejectionReason}
+        busy={!!busy}
+        onSubmit={(reason) => (rejecting ? run(rejecting.id, () => reject({ variables: { id: rejecting.id, reason } }), '已驳回') : Promise.resolve(false))}
+        onClose={() => setRejecting(null)}
+      />
     </div>
   );
 }

@@ -40,9 +40,9 @@ export default function MatchInboxPage() {
     }
   }
 
-  async function confirmDecline() {
+  // Runs from the form's onFinish, i.e. only once the fields are valid (the form shows what is missing).
+  async function confirmDecline(values: DeclineValues) {
     if (!declining) return;
-    const values = await form.validateFields();
     if (await answer(declining, false, values)) {
       setDeclining(null);
       form.resetFields();
@@ -95,8 +95,8 @@ export default function MatchInboxPage() {
         />
         <LoadMore connection={data?.myMatches} fetchMore={fetchMore} />
       </Card>
-      <Modal title="拒绝撮合" open={!!declining} okText="拒绝" okButtonProps={{ danger: true, loading: responding }} onOk={() => void confirmDecline()} onCancel={() => setDeclining(null)} destroyOnHidden>
-        <Form form={form} layout="vertical">
+      <Modal title="拒绝撮合" open={!!declining} okText="拒绝" okButtonProps={{ danger: true, loading: responding }} onOk={() => form.submit()} onCancel={() => setDeclining(null)} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={(values) => void confirmDecline(values)}>
           <Form.Item label="拒绝原因" name="code" rules={[{ required: true, message: '请选择拒绝原因（经纪人据此改进）' }]}>
             <Select options={Object.entries(DECLINE_REASON_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
