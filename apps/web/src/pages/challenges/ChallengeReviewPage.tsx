@@ -15,6 +15,7 @@ import {
   type ReviewedApplicationFragment,
 } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
+import { LoadMore } from '../../lib/LoadMore';
 import { APPLICATION_STATUS_LABELS, dateText, MILESTONE_STATUS_LABELS, STAGE_LABELS, STATUS_LABELS, yuan } from '../../lib/labels';
 import { CHALLENGE_LIMITS } from '../../lib/limits';
 import { ReasonDialog } from '../../lib/ReasonDialog';
@@ -45,7 +46,7 @@ export default function ChallengeReviewPage() {
   const { id = '' } = useParams();
   const { message, modal } = App.useApp();
   const session = useSession();
-  const { data, loading, error } = useQuery(ChallengeReviewDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore } = useQuery(ChallengeReviewDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [shortlist] = useMutation(ShortlistApplicationDocument);
   const [award] = useMutation(AwardChallengeDocument, { refetchQueries: [ChallengeReviewDocument] });
   const [acceptMilestone] = useMutation(AcceptMilestoneDocument, { refetchQueries: [ChallengeReviewDocument] });
@@ -142,6 +143,7 @@ export default function ChallengeReviewPage() {
           />
         ))}
       </Space>
+      <LoadMore connection={data.applicationsForChallenge} fetchMore={fetchMore} />
       <ReasonDialog
         title={rejecting ? `不予入选：${rejecting.teamName}` : null}
         label="未入选原因"
