@@ -3,7 +3,7 @@ import { AuthModule } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
 import { SubgraphModule } from '@ttm/graphql';
-import { ALERT_ENTITIES, ALERT_PROVIDERS } from './alerts/alerts.providers';
+import { ALERT_ENTITIES, ALERT_PROVIDERS, MAIL_PROVIDERS } from './alerts/alerts.providers';
 import { APP_CONFIG, ListingIndex } from './index/listing-index.provider';
 import { ListingIndexer } from './indexer/listing-indexer.service';
 import { MarketplaceFeedClient } from './indexer/marketplace-feed.client';
@@ -12,6 +12,7 @@ import { SEARCH_MIGRATIONS } from './migrations';
 import { ReindexController } from './reindex/reindex.controller';
 import { SearchResolver } from './search/search.resolver';
 import { SearchService } from './search/search.service';
+import { ServiceHttpClient } from './services/service-http.client';
 import { SUGGEST_PROVIDERS } from './suggest';
 import { SynonymGroupEntity } from './synonyms/synonym-group.entity';
 import { SynonymsResolver } from './synonyms/synonyms.resolver';
@@ -21,7 +22,7 @@ export const SEARCH_SCHEMA = 'search';
 
 /**
  * The search service: the listing index, the indexer following the marketplace feed, matching, alerts
- * (notifications, saved searches, followed industries) and the `search` subgraph.
+ * (notifications, saved searches, followed industries; e-mailed when SMTP_URL is set) and the `search` subgraph.
  */
 @Module({})
 export class SearchAppModule {
@@ -38,6 +39,7 @@ export class SearchAppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         ListingIndex,
+        ServiceHttpClient,
         MarketplaceFeedClient,
         ListingIndexer,
         SearchService,
@@ -46,6 +48,7 @@ export class SearchAppModule {
         SynonymsResolver,
         ...MATCHING_PROVIDERS,
         ...ALERT_PROVIDERS,
+        ...(config.smtpUrl ? MAIL_PROVIDERS : []),
         ...SUGGEST_PROVIDERS,
       ],
     };

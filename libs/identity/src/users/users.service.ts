@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, Role } from '@ttm/auth';
 import { Connection, DEFAULT_PAGE_SIZE, toConnection } from '@ttm/graphql';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { normalizeEmail } from '../common/email';
 import { pagePosition } from '../common/page-position';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -29,6 +29,11 @@ export class UsersService {
   findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.repository(manager).findOneBy({ id });
+  }
+
+  /** The users among these ids (uuids), in no particular order; unknown ids are left out. */
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.repository().findBy({ id: In([...new Set(ids.filter(isUuid))]) });
   }
 
   findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {

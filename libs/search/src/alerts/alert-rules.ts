@@ -15,3 +15,12 @@ export const SAVED_SEARCH_BATCH = 50;
 export const ALERT_FEED_PAGE = 100;
 export const ALERT_IDLE_POLL_MS = 1_000;
 export const ALERT_MAX_BACKOFF_MS = 30_000;
+
+/** E-mail delivery (only with SMTP_URL): how often the mailer looks for notifications not yet e-mailed. */
+export const MAIL_POLL_MS = 3_000;
+export const MAIL_MAX_BACKOFF_MS = 60_000;
+/** Notifications claimed (locked) and sent per transaction; a crash before its commit re-sends at most these. */
+export const MAIL_BATCH = 10;
+/** Sends tried per notification before giving up (logged); the n-th retry waits MAIL_RETRY_BASE_MS · 2^(n-1). */
+export const MAIL_MAX_ATTEMPTS = 6;
+export const MAIL_RETRY_BASE_MS = 60_000;

@@ -3,22 +3,24 @@ import { JwtService } from '@nestjs/jwt';
 import { AccessTokenClaims, Role } from '@ttm/auth';
 import { parseConfig } from '@ttm/config';
 import { DEMO_MATCH_HINTS } from '@ttm/demo';
-import { FeedEvent, FeedPage, ListingDocument, ListingEventType, SnapshotPage } from '@ttm/events';
+import { ListingDocument, ListingEventType } from '@ttm/events';
 import { bootstrapSubgraph } from '@ttm/graphql';
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ListingIndex } from '../index/listing-index.provider';
 import { demoListingDocuments } from '../matching/demo-listings';
 import { searchServiceModule } from '../search-app.module';
+import { InternalRoutesServer, startInternalRoutes } from '../testing/internal-routes-server';
 import { AlertFollower } from './alert-follower.service';
 import { ALERT_MIN_SCORE, MAX_SAVED_SEARCHES_PER_USER } from './alert-rules';
 
 jest.setTimeout(180_000);
+
+const JWT_SECRET = 'alerts-test-secret-that-is-long-enough-0123456789';
 
 interface GraphQLResult<T> {
   data?: T | null;
@@ -61,46 +63,33 @@ const SAVE_SEARCH = `mutation ($input: SaveSearchInput!) { saveSearch(input: $in
 
 /**
  * Alerts in the real search service (PostgreSQL, embedded engine, GraphQL over HTTP). The
- * marketplace's feed is served by a small HTTP server: the demo listings are the snapshot (history,
- * never alerted about), and each test appends the feed events a publication would produce.
+ * marketplace's feed is served by a small HTTP server (testing/internal-routes-server.ts): the demo
+ * listings are the snapshot (history, never alerted about), and each test appends the feed events a
+ * publication would produce.
  */
 describe('alerts about newly published listings', () => {
   let database: TestDatabase;
   let dataDir: string;
-  let marketplace: Server;
+  let marketplace: InternalRoutesServer;
   let app: INestApplication;
   let url: string;
   let jwt: JwtService;
-  const events: FeedEvent[] = [];
   const HISTORY_HEAD = 10;
   const demo = demoListingDocuments();
   const byId = new Map(demo.map((doc) => [doc.id, doc]));
 
-  const headSeq = () => String(events.at(-1)?.seq ?? HISTORY_HEAD);
+  const headSeq = () => marketplace.headSeq();
 
   beforeAll(async () => {
     database = await createTestDatabase('alerts');
     dataDir = await mkdtemp(join(tmpdir(), 'ttm-alerts-'));
-    marketplace = createServer((request, response) => {
-      const requestUrl = new URL(request.url ?? '/', 'http://localhost');
-      let body: SnapshotPage | FeedPage | null = null;
-      if (requestUrl.pathname === '/internal/snapshot') body = { documents: demo, nextAfter: null, headSeq: String(HISTORY_HEAD) };
-      if (requestUrl.pathname === '/internal/feed') {
-        const after = BigInt(requestUrl.searchParams.get('after') ?? '0');
-        const limit = Number(requestUrl.searchParams.get('limit') ?? '500');
-        body = { events: events.filter((event) => BigInt(event.seq) > after).slice(0, limit), headSeq: headSeq() };
-      }
-      response.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body ?? { error: 'not found' }));
-    });
-    await new Promise<void>((resolve) => marketplace.listen(0, '127.0.0.1', resolve));
-    const { port } = marketplace.address() as { port: number };
+    marketplace = await startInternalRoutes({ snapshot: demo, historyHead: HISTORY_HEAD, jwtSecret: JWT_SECRET });
     const config = parseConfig({
       DATABASE_URL: database.url,
-      JWT_SECRET: 'alerts-test-secret-that-is-long-enough-0123456789',
+      JWT_SECRET,
       NODE_ENV: 'test',
       DATA_DIR: dataDir,
-      MARKETPLACE_URL: `http://127.0.0.1:${port}/graphql`,
+      MARKETPLACE_URL: marketplace.serviceUrl,
     });
     app = await bootstrapSubgraph(searchServiceModule(config), 'search', 0);
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
@@ -111,7 +100,7 @@ describe('alerts about newly published listings', () => {
 
   afterAll(async () => {
     await app?.close();
-    await new Promise((resolve) => marketplace?.close(resolve));
+    await marketplace?.close();
     await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -152,7 +141,7 @@ describe('alerts about newly published listings', () => {
   /** Appends the feed event of a publication (or edit) and waits until the index and the alerts have both caught up. */
   async function publish(document: ListingDocument): Promise<void> {
     const seq = String(Number(headSeq()) + 1);
-    events.push({ seq, type: ListingEventType.UPSERTED, aggregateId: document.id, aggregateVersion: document.version, payload: { document } });
+    marketplace.events.push({ seq, type: ListingEventType.UPSERTED, aggregateId: document.id, aggregateVersion: document.version, payload: { document } });
     await eventually(async () => expect((await app.get(ListingIndex).index.stats()).checkpoint).toBe(seq));
     await app.get(AlertFollower).catchUp();
     expect(await checkpointSeq()).toBe(seq);
@@ -236,7 +225,7 @@ describe('alerts about newly published listings', () => {
     const before = await checkpointSeq();
     const result = newListing(hint.resultIds[0], randomUUID());
     const seq = String(Number(headSeq()) + 1);
-    events.push({ seq, type: ListingEventType.UPSERTED, aggregateId: result.id, aggregateVersion: 1, payload: { document: result } });
+    marketplace.events.push({ seq, type: ListingEventType.UPSERTED, aggregateId: result.id, aggregateVersion: 1, payload: { document: result } });
     await eventually(async () => expect((await app.get(ListingIndex).index.stats()).checkpoint).toBe(seq));
     await expect(app.get(AlertFollower).catchUp()).rejects.toThrow(/simulated crash/);
     expect(await checkpointSeq()).toBe(before);

@@ -9,7 +9,11 @@ export enum NotificationKind {
   FOLLOWED_INDUSTRY = 'FOLLOWED_INDUSTRY',
 }
 
-/** One in-app alert about a newly published listing; at most one per recipient and listing. */
+/**
+ * One in-app alert about a newly published listing; at most one per recipient and listing. Its e-mail
+ * delivery columns (`emailed_at`, `email_attempts`, `email_retry_at`) are the NotificationMailer's alone
+ * (plain SQL) and not mapped here.
+ */
 @Entity('notifications')
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')

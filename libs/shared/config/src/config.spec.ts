@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig, serviceUrl } from './config';
+import { ConfigError, DEFAULT_MAIL_FROM, parseConfig, serviceUrl } from './config';
 
 describe('parseConfig', () => {
   it('gives the embedded defaults for an empty environment', () => {
@@ -21,9 +21,28 @@ describe('parseConfig', () => {
     ['NODE_ENV', 'staging', /NODE_ENV: expected one of development, production, test/],
     ['SEED_DEMO', 'yes', /SEED_DEMO: expected true or false/],
     ['IDENTITY_URL', 'ftp://x', /IDENTITY_URL/],
+    ['SMTP_URL', 'mail.example.com:587', /SMTP_URL: expected a URL starting with smtp: or smtps:/],
+    ['SMTP_URL', 'http://mail.example.com', /SMTP_URL: expected a URL starting with smtp: or smtps:/],
+    ['SMTP_URL', 'smtp://', /SMTP_URL: expected a URL naming a host/],
+    ['MAIL_FROM', '技转通', /MAIL_FROM: expected an e-mail address or "Name <address>"/],
+    ['MAIL_FROM', '技转通 <noreply>', /MAIL_FROM/],
+    ['PUBLIC_URL', 'techbridge.cn', /PUBLIC_URL: expected a URL starting with http: or https:/],
   ])('refuses %s=%s naming the variable', (name, value, message) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('leaves e-mail off by default and reads SMTP_URL, MAIL_FROM and PUBLIC_URL', () => {
+    expect(parseConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: DEFAULT_MAIL_FROM, publicUrl: 'http://localhost:3000' });
+    expect(parseConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    const config = parseConfig({ SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465', MAIL_FROM: '技转通 <alerts@techbridge.cn>', PUBLIC_URL: 'https://techbridge.cn/' });
+    expect(config).toMatchObject({ smtpUrl: 'smtps://mailer:secret@smtp.example.com:465', mailFrom: '技转通 <alerts@techbridge.cn>', publicUrl: 'https://techbridge.cn' });
+    expect(parseConfig({ MAIL_FROM: 'noreply@localhost' }).mailFrom).toBe('noreply@localhost');
+  });
+
+  it('keeps the SMTP password out of the error', () => {
+    expect(() => parseConfig({ SMTP_URL: 'mail://mailer:secret@smtp.example.com' })).toThrow(/SMTP_URL: .*"mail:\/\/\*\*\*@smtp.example.com"/);
+    expect(() => parseConfig({ SMTP_URL: 'mail://mailer:secret@smtp.example.com' })).not.toThrow(/secret/);
   });
 
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {

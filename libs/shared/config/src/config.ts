@@ -22,6 +22,12 @@ export interface AppConfig {
   readonly serviceUrls: Readonly<Record<ServiceName, string>>;
   /** The address subgraphs listen on (`SERVICE_BIND_HOST`): loopback unless they run in separate containers. */
   readonly serviceBindHost: string;
+  /** `SMTP_URL` (smtp:// or smtps://): notifications are also e-mailed when set; in-app only otherwise. */
+  readonly smtpUrl: string | undefined;
+  /** `MAIL_FROM`: the sender of those e-mails, `address` or `Name <address>`. */
+  readonly mailFrom: string;
+  /** `PUBLIC_URL`: where people reach the web app (links in e-mails); default http://localhost:<PORT>. */
+  readonly publicUrl: string;
 }
 
 /** The subgraph services, in start order; the gateway composes exactly these. */
@@ -65,18 +71,25 @@ function refuseSharedPorts(gatewayPort: number, servicePorts: Record<ServiceName
   }
 }
 
-function parseUrl(env: Env, name: string, protocols: string[]): string | undefined {
+/** A URL's user and password stay out of error messages (and so out of logs). */
+function withoutCredentials(raw: string): string {
+  return raw.replace(/\/\/[^/@]*@/, '//***@');
+}
+
+/** `requireHost`: refuse `smtp://` with no server (PostgreSQL URLs may leave the host to a socket). */
+function parseUrl(env: Env, name: string, protocols: string[], requireHost = false): string | undefined {
   const raw = optional(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, withoutCredentials(raw));
   }
   if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, withoutCredentials(raw));
   }
+  if (requireHost && url.hostname === '') throw new ConfigError(name, 'a URL naming a host', withoutCredentials(raw));
   return raw;
 }
 
@@ -97,6 +110,16 @@ function parseNodeEnv(env: Env): AppConfig['nodeEnv'] {
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** `address` or `Display Name <address>`; the domain may be a bare host such as localhost. */
+const MAIL_FROM_PATTERN = /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+export const DEFAULT_MAIL_FROM = '技转通 <noreply@localhost>';
+
+function parseMailFrom(env: Env): string {
+  const raw = optional(env, 'MAIL_FROM');
+  if (raw === undefined) return DEFAULT_MAIL_FROM;
+  if (!MAIL_FROM_PATTERN.test(raw)) throw new ConfigError('MAIL_FROM', 'an e-mail address or "Name <address>"', raw);
+  return raw;
+}
 
 export function parseConfig(env: Env): AppConfig {
   const nodeEnv = parseNodeEnv(env);
@@ -147,6 +170,9 @@ export function parseConfig(env: Env): AppConfig {
       ) as Record<ServiceName, string>,
     ),
     serviceBindHost: optional(env, 'SERVICE_BIND_HOST') ?? '127.0.0.1',
+    smtpUrl: parseUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], true),
+    mailFrom: parseMailFrom(env),
+    publicUrl: (parseUrl(env, 'PUBLIC_URL', ['http:', 'https:'], true) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   });
 }
 

@@ -1,2 +1,3 @@
 export * from './test-database';
 export * from './free-ports';
+export * from './smtp-sink';

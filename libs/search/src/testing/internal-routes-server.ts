@@ -1,0 +1,63 @@
+import { standaloneJwtService } from '@ttm/auth';
+import type { FeedEvent, FeedPage, ListingDocument, SnapshotPage, UserContact, UserContactsPage } from '@ttm/events';
+import { createServer } from 'node:http';
+
+/**
+ * The other services' internal routes the search service calls, served by one small HTTP server in a
+ * test: the marketplace's `/internal/snapshot` and `/internal/feed` (the snapshot is history; a test
+ * appends the feed events a publication would produce) and the identity service's `/internal/users`.
+ * Like the real routes it answers only service tokens signed with the test's JWT secret.
+ */
+export interface InternalRoutesServer {
+  /** `http://127.0.0.1:<port>/graphql`, for MARKETPLACE_URL and IDENTITY_URL. */
+  serviceUrl: string;
+  events: FeedEvent[];
+  /** Who `/internal/users` knows, by id. */
+  users: Map<string, UserContact>;
+  headSeq(): string;
+  close(): Promise<void>;
+}
+
+export async function startInternalRoutes(options: { snapshot: ListingDocument[]; historyHead: number; jwtSecret: string }): Promise<InternalRoutesServer> {
+  const jwt = standaloneJwtService(options.jwtSecret);
+  const events: FeedEvent[] = [];
+  const users = new Map<string, UserContact>();
+  const headSeq = () => String(events.at(-1)?.seq ?? options.historyHead);
+
+  const answer = async (requestUrl: URL, authorization: string | undefined): Promise<{ status: number; body: unknown }> => {
+    const claims = await jwt.verifyAsync<{ typ?: string }>(authorization?.replace(/^Bearer /, '') ?? '').catch(() => null);
+    if (claims?.typ !== 'service') return { status: 401, body: { message: 'service token required' } };
+    const params = requestUrl.searchParams;
+    switch (requestUrl.pathname) {
+      case '/internal/snapshot':
+        return { status: 200, body: { documents: options.snapshot, nextAfter: null, headSeq: String(options.historyHead) } satisfies SnapshotPage };
+      case '/internal/feed': {
+        const after = BigInt(params.get('after') ?? '0');
+        const limit = Number(params.get('limit') ?? '500');
+        return { status: 200, body: { events: events.filter((event) => BigInt(event.seq) > after).slice(0, limit), headSeq: headSeq() } satisfies FeedPage };
+      }
+      case '/internal/users': {
+        const ids = (params.get('ids') ?? '').split(',');
+        return { status: 200, body: { users: ids.flatMap((id) => users.get(id) ?? []) } satisfies UserContactsPage };
+      }
+      default:
+        return { status: 404, body: { message: 'not found' } };
+    }
+  };
+
+  const server = createServer((request, response) => {
+    void answer(new URL(request.url ?? '/', 'http://localhost'), request.headers.authorization).then(({ status, body }) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/graphql`,
+    events,
+    users,
+    headSeq,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
