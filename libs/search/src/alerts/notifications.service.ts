@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@ttm/auth';
 import type { ListingKind } from '@ttm/events';
@@ -8,7 +9,6 @@ import { DataSource, IsNull } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
 import { Notification } from './notification.model';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The signed-in user's inbox; nobody reads or marks another user's notifications. */
 @Injectable()
@@ -28,7 +28,7 @@ export class NotificationsService {
     if (page.after) {
       const cursor = decodeCursor(page.after);
       const time = new Date(String(cursor.sortValue));
-      if (typeof cursor.sortValue !== 'string' || Number.isNaN(time.getTime()) || !UUID.test(cursor.id)) {
+      if (typeof cursor.sortValue !== 'string' || Number.isNaN(time.getTime()) || !isUUID(cursor.id)) {
         throw badInput('The `after` cursor is not valid: pass the endCursor of a previous page unchanged');
       }
       qb.andWhere('(notification.createdAt, notification.id) < (:cursorTime, :cursorId)', { cursorTime: time, cursorId: cursor.id });

@@ -1,3 +1,5 @@
+import { isUUID } from 'class-validator';
+
 /**
  * What the identity service tells other services about its users over its internal HTTP API
  * (`GET /internal/users?ids=…`, service token only): enough to e-mail a notification's recipient.
@@ -19,4 +21,4 @@ export interface UserContactsPage {
 export const MAX_USER_CONTACT_IDS = 100;
 
 /** User ids are UUIDs; `GET /internal/users` refuses (400) a list holding anything else. */
-export const isUserId = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isUserId = (value: string): boolean => isUUID(value);
