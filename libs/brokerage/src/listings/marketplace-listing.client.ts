@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { signServiceToken } from '@ttm/auth';
-import { AppConfig, serviceUrl } from '@ttm/config';
+import { getInternalRoute } from '@ttm/auth';
+import { AppConfig } from '@ttm/config';
 import { ListingFacts, ListingFactsPage, MarketplaceStatsPage, MAX_LISTING_FACTS_IDS } from '@ttm/events';
 import { BROKERAGE_CONFIG } from '../brokerage.constants';
 import { ListingDirectory } from './listing-directory';
@@ -29,12 +29,7 @@ export class MarketplaceListingClient implements ListingDirectory {
     return this.get<MarketplaceStatsPage>('/internal/stats', {});
   }
 
-  private async get<T>(path: string, query: Record<string, string>): Promise<T> {
-    const url = new URL(serviceUrl(this.config, 'marketplace', path));
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    const token = await signServiceToken(this.jwtService, 'brokerage');
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
-    if (!response.ok) throw new Error(`marketplace ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
+  private get<T>(path: string, query: Record<string, string>): Promise<T> {
+    return getInternalRoute<T>(this.jwtService, this.config, { from: 'brokerage', to: 'marketplace', path, query, timeoutMs: 15_000 });
   }
 }

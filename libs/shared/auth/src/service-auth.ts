@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { AppConfig, serviceUrl, ServiceName } from '@ttm/config';
 import type { Request } from 'express';
 import { ServiceTokenClaims } from './tokens';
 
@@ -54,4 +55,27 @@ export class ServiceAuthGuard implements CanActivate {
     request.serviceCaller = { service: claims.sub };
     return true;
   }
+}
+
+export interface InternalRouteCall {
+  /** The calling service: the service token's subject. */
+  from: ServiceName;
+  to: ServiceName;
+  /** `/internal/…` */
+  path: string;
+  query?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/**
+ * GETs another service's internal HTTP route with a fresh service token (services never read each
+ * other's tables): its JSON body, or an error naming the route and the status it answered.
+ */
+export async function getInternalRoute<T>(jwtService: JwtService, config: AppConfig, call: InternalRouteCall): Promise<T> {
+  const url = new URL(serviceUrl(config, call.to, call.path));
+  for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
+  const token = await signServiceToken(jwtService, call.from);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(call.timeoutMs ?? 30_000) });
+  if (!response.ok) throw new Error(`${call.to} ${call.path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
 }
