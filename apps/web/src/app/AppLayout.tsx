@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../lib/labels';
 import { hasRole, setSession, useSession } from '../lib/session';
 import { NAV_ITEMS, navLabel } from './navigation';
+import { NotificationBell } from './NotificationBell';
 import { LogoutDocument } from '../gql/graphql';
 
 export function AppLayout() {
@@ -40,6 +41,7 @@ export function AppLayout() {
             selectedKeys={selected}
             items={items.map((item) => ({ key: item.path, label: <Link to={item.path}>{navLabel(item, session?.user.roles ?? [])}</Link> }))}
           />
+          {session && <NotificationBell key={session.user.id} />}
           {session ? (
             <Dropdown
               menu={{

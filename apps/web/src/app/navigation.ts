@@ -1,4 +1,4 @@
-import type { Role } from '../lib/session';
+import { ALL_ROLES, type Role } from '../lib/session';
 
 export interface NavItem {
   path: string;
@@ -26,6 +26,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/matches', label: '撮合推荐', roles: ['ENTERPRISE', 'RESEARCHER'] },
   { path: '/deals', label: '我的交易', labelFor: { BROKER: '交易看板' }, roles: ['BROKER', 'ENTERPRISE', 'RESEARCHER'] },
   { path: '/brokers', label: '经纪人榜' },
+  // Last: on a crowded header it is the first to fold into the overflow menu.
+  { path: '/saved-searches', label: '我的订阅', roles: ALL_ROLES },
 ];
 
 export function navLabel(item: NavItem, roles: readonly Role[]): string {

@@ -3,7 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { RequireRole } from './RequireRole';
-import type { Role } from '../lib/session';
+import { ALL_ROLES, type Role } from '../lib/session';
 
 // Every page is its own chunk: the first page loads only the shell and what it needs.
 const SearchPage = lazy(() => import('../pages/search/SearchPage'));
@@ -32,6 +32,8 @@ const LeaderboardPage = lazy(() => import('../pages/brokerage/LeaderboardPage'))
 const MyChallengesPage = lazy(() => import('../pages/challenges/MyChallengesPage'));
 const ChallengeFormPage = lazy(() => import('../pages/challenges/ChallengeFormPage'));
 const ChallengeReviewPage = lazy(() => import('../pages/challenges/ChallengeReviewPage'));
+const NotificationsPage = lazy(() => import('../pages/alerts/NotificationsPage'));
+const SavedSearchesPage = lazy(() => import('../pages/alerts/SavedSearchesPage'));
 const NotFound = lazy(() => import('../pages/NotFound'));
 
 const fallback = (
@@ -79,6 +81,8 @@ export function AppRoutes() {
         <Route path="enterprise/challenges" element={page(<MyChallengesPage />, ['ENTERPRISE'])} />
         <Route path="enterprise/challenges/new" element={page(<ChallengeFormPage />, ['ENTERPRISE'])} />
         <Route path="enterprise/challenges/:id" element={page(<ChallengeReviewPage />, ['ENTERPRISE', 'ADMIN'])} />
+        <Route path="notifications" element={page(<NotificationsPage />, ALL_ROLES)} />
+        <Route path="saved-searches" element={page(<SavedSearchesPage />, ALL_ROLES)} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
     </Routes>

@@ -1,6 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
 export type Role = 'ADMIN' | 'BROKER' | 'ENTERPRISE' | 'RESEARCHER';
+/** Every role: pages for anyone signed in. */
+export const ALL_ROLES: Role[] = ['ENTERPRISE', 'RESEARCHER', 'BROKER', 'ADMIN'];
 
 /** What the browser keeps of a sign-in (localStorage), from the AuthPayload of login/register/refreshToken. */
 export interface Session {

@@ -24,6 +24,7 @@ export const INDUSTRY_TREE = tree(INDUSTRIES);
 export const REGION_TREE = tree(REGIONS);
 
 export const industryName = (code: string): string => INDUSTRIES.find((industry) => industry.code === code)?.name ?? code;
+export const regionName = (code: string): string => REGIONS.find((region) => region.code === code)?.name ?? code;
 
 /** The Cascader path (province, city, county) of a region code. */
 export function regionPath(code: string): string[] {

@@ -1,4 +1,5 @@
 /** Every tunable of alerts in one place. */
+import { SAVED_SEARCH_LIMITS } from '@ttm/taxonomy';
 
 /** Counterpart listings looked at per new listing and kind (their owners may be alerted). */
 export const ALERT_MATCHES_PER_KIND = 10;
@@ -6,7 +7,8 @@ export const ALERT_MATCHES_PER_KIND = 10;
 export const ALERT_MIN_SCORE = 0.35;
 /** Saved searches one user may keep. */
 export const MAX_SAVED_SEARCHES_PER_USER = 20;
-export const MAX_SAVED_SEARCH_NAME_CHARS = 40;
+// Shared with the web app's form.
+export const MAX_SAVED_SEARCH_NAME_CHARS = SAVED_SEARCH_LIMITS.name.max;
 /** Industries one broker may follow. */
 export const MAX_FOLLOWED_INDUSTRIES = 50;
 /** Saved searches evaluated against a new listing per engine round trip. */

@@ -47,3 +47,6 @@ export const CHALLENGE_LIMITS = {
 export const MOBILE_PHONE = /^(?:\+?86[- ]?)?1[3-9]\d{9}$/;
 export const LANDLINE_PHONE = /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/;
 export const isChinesePhone = (value: string): boolean => MOBILE_PHONE.test(value) || LANDLINE_PHONE.test(value);
+
+/** The name a user gives a saved search (search service). */
+export const SAVED_SEARCH_LIMITS = { name: { min: 1, max: 40 } } as const;

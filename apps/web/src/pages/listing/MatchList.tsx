@@ -4,11 +4,10 @@ import { Link } from 'react-router';
 import type { MatchFieldsFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { KIND_LABELS } from '../../lib/labels';
+import { listingPath } from '../../lib/listing-path';
 import { MatchesForNeedDocument, MatchesForResultDocument } from '../../gql/graphql';
 
 type Match = MatchFieldsFragment;
-
-const PATHS = { NEED: 'needs', RESULT: 'results', EXPERT: 'experts', CHALLENGE: 'challenges' } as const;
 
 function matchTitle(match: Match): string {
   const node = match.node;
@@ -35,7 +34,7 @@ function Matches({ title, matches, empty }: { title: string; matches: Match[]; e
               <div style={{ width: '100%' }}>
                 <Space wrap>
                   <Tag>{KIND_LABELS[match.kind]}</Tag>
-                  <Link to={`/${PATHS[match.kind]}/${match.id}`}>
+                  <Link to={listingPath(match.kind, match.id)}>
                     <Typography.Text strong>{matchTitle(match)}</Typography.Text>
                   </Link>
                   <Typography.Text type="secondary">{matchOwner(match)}</Typography.Text>

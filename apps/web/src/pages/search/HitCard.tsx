@@ -2,12 +2,12 @@ import { Card, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { SearchListingsQuery } from '../../gql/graphql';
 import { Highlighted } from '../../lib/highlight';
+import { listingPath } from '../../lib/listing-path';
 import { budgetRange, COOPERATION_MODE_LABELS, dateText, IP_TYPE_LABELS, KIND_LABELS, STAGE_LABELS, yuan } from '../../lib/labels';
 
 type Hit = SearchListingsQuery['search']['hits'][number];
 
 const KIND_COLORS = { NEED: 'orange', RESULT: 'green', EXPERT: 'blue', CHALLENGE: 'red' } as const;
-const KIND_PATHS = { NEED: 'needs', RESULT: 'results', EXPERT: 'experts', CHALLENGE: 'challenges' } as const;
 
 function snippetOf(hit: Hit, ...fields: string[]): string | undefined {
   for (const field of fields) {
@@ -48,7 +48,7 @@ export function HitCard({ hit }: { hit: Hit }) {
     <Card size="small" style={{ marginBottom: 12 }} data-testid="search-hit">
       <Space size={8} wrap style={{ marginBottom: 4 }}>
         <Tag color={KIND_COLORS[hit.kind]}>{KIND_LABELS[hit.kind]}</Tag>
-        <Link to={`/${KIND_PATHS[hit.kind]}/${hit.id}`} className="hit-title">
+        <Link to={listingPath(hit.kind, hit.id)} className="hit-title">
           {titleSnippet ? <Highlighted snippet={titleSnippet} /> : title}
         </Link>
       </Space>

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/errors';
 import { FacetPanel } from './FacetPanel';
 import { HitCard } from './HitCard';
+import { SaveSearchButton } from './SaveSearchButton';
 import { facetsFor, PAGE_SIZE, readState, searchInput, SORTS, TABS, writeState, type SearchState } from './search-state';
 import { SearchListingsDocument } from '../../gql/graphql';
 
@@ -69,6 +70,7 @@ export default function SearchPage() {
               {search ? `共 ${search.totalHits} 条结果，用时 ${search.processingTimeMs} 毫秒` : '搜索中…'}
             </Typography.Text>
             <Space wrap>
+              <SaveSearchButton state={state} />
               <Button className="facets-mobile-toggle" onClick={() => setFiltersOpen(true)}>
                 筛选
               </Button>

@@ -1,4 +1,4 @@
-import type { CooperationMode, IpType, ListingKind, SearchFacet, SearchInput, SearchSort } from '../../gql/graphql';
+import type { CooperationMode, IpType, ListingKind, SaveSearchInput, SavedSearchFieldsFragment, SearchFacet, SearchInput, SearchSort } from '../../gql/graphql';
 
 export const PAGE_SIZE = 10;
 
@@ -29,7 +29,7 @@ export const FACET_TITLES: Record<Exclude<SearchFacet, 'KIND'>, string> = {
   IP_TYPE: '知识产权',
   OPEN_LICENSE: '开放许可',
 };
-type FilterFacet = keyof typeof FACET_TITLES;
+export type FilterFacet = keyof typeof FACET_TITLES;
 
 export function facetsFor(tab: SearchState['tab']): FilterFacet[] {
   switch (tab) {
@@ -111,3 +111,32 @@ export function searchInput(state: SearchState): SearchInput {
     },
   };
 }
+
+/** What a saved search keeps of a state: the query, the tab's kind and the filters (not the sort or the page). */
+export function savedSearchCriteria(state: SearchState): Omit<SaveSearchInput, 'name'> {
+  const { query, kinds, filters } = searchInput(state);
+  return { query, kinds, filters };
+}
+
+/** The search page's state for a saved search (its filters as the facets select them). */
+export function stateOfSavedSearch(saved: Pick<SavedSearchFieldsFragment, 'query' | 'kinds' | 'filters'>): SearchState {
+  const tab = saved.kinds.length === 1 ? saved.kinds[0] : 'ALL';
+  const { filters } = saved;
+  const trls = filters.trlMin != null || filters.trlMax != null ? range(filters.trlMin ?? 1, filters.trlMax ?? 9).map(String) : undefined;
+  const candidates: SearchState['selected'] = {
+    INDUSTRY: filters.industries ?? undefined,
+    REGION: filters.regions ?? undefined,
+    COOPERATION_MODE: filters.cooperationModes ?? undefined,
+    IP_TYPE: filters.ipTypes ?? undefined,
+    OPEN_LICENSE: filters.openLicense == null ? undefined : [String(filters.openLicense)],
+    TRL: trls,
+  };
+  const selected: SearchState['selected'] = {};
+  for (const facet of facetsFor(tab)) {
+    const values = candidates[facet];
+    if (values?.length) selected[facet] = values;
+  }
+  return { query: saved.query ?? '', tab, sort: 'RELEVANCE', selected, cursors: [] };
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => from + index);
