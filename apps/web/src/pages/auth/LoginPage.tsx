@@ -20,8 +20,10 @@ export default function LoginPage() {
   async function submit(values: { email: string; password: string }) {
     const { data } = await login({ variables: { input: values } }).catch(() => ({ data: undefined }));
     if (!data) return;
+    // Forget what was fetched as a visitor first, then sign in and leave at once: waiting once signed in
+    // (for the header's bell to refetch) let a quick click on the new menu land before this navigation.
+    await client.clearStore();
     setSession(data.login);
-    await client.resetStore();
     void navigate(nextPath(params), { replace: true });
   }
 

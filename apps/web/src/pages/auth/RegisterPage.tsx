@@ -27,8 +27,10 @@ export default function RegisterPage() {
   async function submit({ confirm: _confirm, ...input }: RegisterValues) {
     const { data } = await register({ variables: { input } }).catch(() => ({ data: undefined }));
     if (!data) return;
+    // Forget what was fetched as a visitor first, then sign in and leave at once: waiting once signed in
+    // (for the header's bell to refetch) let a quick click on the new menu land before this navigation.
+    await client.clearStore();
     setSession(data.register);
-    await client.resetStore();
     void navigate(params.get('next') ? nextPath(params) : (HOME_OF[input.role] ?? '/'), { replace: true });
   }
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { SavedSearchesDocument, SaveSearchDocument } from '../../gql/graphql';
+import { SaveSearchDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { SAVED_SEARCH_LIMITS } from '../../lib/limits';
 import { savedSearchCriteria, TABS, type SearchState } from './search-state';
@@ -19,7 +19,7 @@ export default function SaveSearchDialog({ state, onClose }: { state: SearchStat
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
   const [refusal, setRefusal] = useState<string>();
-  const [saveSearch, { loading }] = useMutation(SaveSearchDocument, { refetchQueries: [SavedSearchesDocument] });
+  const [saveSearch, { loading }] = useMutation(SaveSearchDocument);
 
   async function save({ name }: { name: string }) {
     setRefusal(undefined);
