@@ -1,25 +1,21 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Empty, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { MarkAllNotificationsReadDocument, MarkNotificationReadDocument, NotificationsDocument, type NotificationsQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { KIND_LABELS } from '../../lib/labels';
 import { listingPath } from '../../lib/listing-path';
+import { LoadMore } from '../../lib/LoadMore';
 import { NOTIFICATION_KIND_LABELS } from './labels';
-
-// The API allows up to 20 when the listing is asked for (the gateway's cost limit).
-const PAGE_SIZE = 20;
 
 type Notification = NotificationsQuery['notifications']['edges'][number]['node'];
 
 /** 站内通知: newest first, unread ones highlighted; opening one marks it read. */
 export default function NotificationsPage() {
   const { message } = App.useApp();
-  const { data, loading, error, fetchMore } = useQuery(NotificationsDocument, { variables: { first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore } = useQuery(NotificationsDocument, { fetchPolicy: 'cache-and-network' });
   const [markRead] = useMutation(MarkNotificationReadDocument);
   const [markAllRead, markingAll] = useMutation(MarkAllNotificationsReadDocument);
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const connection = data?.notifications;
   const notifications = connection?.edges.map((edge) => edge.node) ?? [];
@@ -52,23 +48,6 @@ export default function NotificationsPage() {
     }
   }
 
-  async function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          notifications: { ...fetchMoreResult.notifications, edges: [...(previous?.notifications.edges ?? []), ...fetchMoreResult.notifications.edges] },
-        }),
-      });
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
   return (
     <div className="page">
       <div className="toolbar">
@@ -87,13 +66,7 @@ export default function NotificationsPage() {
         locale={{ emptyText: <Empty description="暂无通知：新发布的信息符合您保存的搜索、关注的行业或与您的发布匹配时，会在这里提醒您" /> }}
         renderItem={(notification) => <NotificationItem notification={notification} onOpen={() => markOpened(notification)} />}
       />
-      {connection?.pageInfo.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => void loadMore()} loading={loadingMore}>
-            加载更多
-          </Button>
-        </div>
-      )}
+      <LoadMore connection={connection} fetchMore={fetchMore} />
     </div>
   );
 }
