@@ -1,6 +1,5 @@
-import { App, Button, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from './errors';
+import { Button, Typography } from 'antd';
+import { useAction } from './use-action';
 
 interface Connection {
   totalCount?: number;
@@ -13,25 +12,13 @@ interface Connection {
  * endCursor; the cache's type policy (lib/apollo.ts) appends it. Gone once the last page is shown.
  */
 export function LoadMore({ connection, fetchMore }: { connection: Connection | undefined; fetchMore: (options: { variables: { after: string } }) => Promise<unknown> }) {
-  const { message } = App.useApp();
-  const [loading, setLoading] = useState(false);
+  const { run, busy } = useAction();
   const after = connection?.pageInfo.endCursor;
   if (!connection?.pageInfo.hasNextPage || !after) return null;
 
-  async function loadMore(cursor: string) {
-    setLoading(true);
-    try {
-      await fetchMore({ variables: { after: cursor } });
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    } finally {
-      setLoading(false);
-    }
-  }
-
   return (
     <div className="load-more">
-      <Button loading={loading} onClick={() => void loadMore(after)}>
+      <Button loading={busy !== null} onClick={() => void run(() => fetchMore({ variables: { after } }), undefined, after)}>
         加载更多
       </Button>
       {connection.totalCount != null && (

@@ -1,35 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Empty, Segmented, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { OrganizationsDocument, UnverifyOrganizationDocument, VerifyOrganizationDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText } from '../../lib/labels';
 import { LoadMore } from '../../lib/LoadMore';
+import { useAction } from '../../lib/use-action';
 
 const TYPES: Record<string, string> = { ENTERPRISE: '企业', UNIVERSITY: '高校', INSTITUTE: '科研院所', BROKER_AGENCY: '技术经纪机构' };
 const FILTERS = { unverified: false, verified: true, all: undefined } as const;
 
 /** 机构认证: organisations by verification state; verify after checking the credit code, or withdraw it. */
 export default function OrganizationsPage() {
-  const { message } = App.useApp();
   const [filter, setFilter] = useState<keyof typeof FILTERS>('unverified');
   const { data, loading, error, refetch, fetchMore } = useQuery(OrganizationsDocument, { variables: { verified: FILTERS[filter] }, fetchPolicy: 'cache-and-network' });
   const [verify] = useMutation(VerifyOrganizationDocument);
   const [unverify] = useMutation(UnverifyOrganizationDocument);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  async function run(id: string, action: () => Promise<unknown>, done: string) {
-    setBusy(id);
-    try {
-      await action();
-      message.success(done);
-      await refetch();
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    } finally {
-      setBusy(null);
-    }
-  }
+  const { run, busy } = useAction({ afterSuccess: refetch });
 
   return (
     <div className="page">
@@ -66,11 +53,11 @@ export default function OrganizationsPage() {
             width: 110,
             render: (_, organization) =>
               organization.verified ? (
-                <Button size="small" danger loading={busy === organization.id} onClick={() => void run(organization.id, () => unverify({ variables: { id: organization.id } }), '已撤销认证')}>
+                <Button size="small" danger loading={busy === organization.id} onClick={() => void run(() => unverify({ variables: { id: organization.id } }), '已撤销认证', organization.id)}>
                   撤销认证
                 </Button>
               ) : (
-                <Button size="small" type="primary" loading={busy === organization.id} onClick={() => void run(organization.id, () => verify({ variables: { id: organization.id } }), '已认证')}>
+                <Button size="small" type="primary" loading={busy === organization.id} onClick={() => void run(() => verify({ variables: { id: organization.id } }), '已认证', organization.id)}>
                   认证
                 </Button>
               ),

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApproveListingDocument, RejectListingDocument, ReviewQueueDocument, type ReviewQueueQuery } from '../../gql/graphql';
@@ -8,6 +8,7 @@ import { dateText } from '../../lib/labels';
 import { LIMITS } from '../../lib/limits';
 import { LoadMore } from '../../lib/LoadMore';
 import { ReasonDialog } from '../../lib/ReasonDialog';
+import { useAction } from '../../lib/use-action';
 
 type Listing = ReviewQueueQuery['reviewQueue']['edges'][number]['node'];
 
@@ -19,28 +20,12 @@ const ownerOf = (listing: Listing) => (listing.__typename === 'Expert' ? listing
 
 /** 审核队列: listings waiting for review, oldest first; approve, or reject with a reason the owner sees. */
 export default function ReviewQueuePage() {
-  const { message } = App.useApp();
   const { data, loading, error, refetch, fetchMore } = useQuery(ReviewQueueDocument, { fetchPolicy: 'cache-and-network' });
   const [approve] = useMutation(ApproveListingDocument);
   const [reject] = useMutation(RejectListingDocument);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { run, busy } = useAction({ afterSuccess: refetch });
   const [rejecting, setRejecting] = useState<Listing | null>(null);
   const listings = data?.reviewQueue.edges.map((edge) => edge.node) ?? [];
-
-  async function run(id: string, action: () => Promise<unknown>, done: string) {
-    setBusy(id);
-    try {
-      await action();
-      message.success(done);
-      await refetch();
-      return true;
-    } catch (failure) {
-      message.error(errorMessage(failure));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <div className="page">
@@ -56,7 +41,7 @@ export default function ReviewQueuePage() {
               key={listing.id}
               data-testid="review-item"
               actions={[
-                <Button key="approve" type="primary" size="small" loading={busy === listing.id} onClick={() => void run(listing.id, () => approve({ variables: { id: listing.id } }), '已通过，已公开发布')}>
+                <Button key="approve" type="primary" size="small" loading={busy === listing.id} onClick={() => void run(() => approve({ variables: { id: listing.id } }), '已通过，已公开发布', listing.id)}>
                   通过
                 </Button>,
                 <Button key="reject" danger size="small" disabled={busy === listing.id} onClick={() => setRejecting(listing)}>
@@ -88,7 +73,7 @@ export default function ReviewQueuePage() {
         okText="驳回"
         limits={LIMITS.rejectionReason}
         busy={!!busy}
-        onSubmit={(reason) => (rejecting ? run(rejecting.id, () => reject({ variables: { id: rejecting.id, reason } }), '已驳回') : Promise.resolve(false))}
+        onSubmit={(reason) => (rejecting ? run(() => reject({ variables: { id: rejecting.id, reason } }), '已驳回', rejecting.id) : Promise.resolve(false))}
         onClose={() => setRejecting(null)}
       />
     </div>

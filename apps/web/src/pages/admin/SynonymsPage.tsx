@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Input, List, Popconfirm, Select, Space, Tag, 
 import { useState } from 'react';
 import { CreateSynonymGroupDocument, DeleteSynonymGroupDocument, SynonymGroupsDocument, UpdateSynonymGroupDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 
 /** The API's limits for a synonym group (libs/search synonyms: 2–20 terms of 1–64 characters). */
 const TERMS = { min: 2, max: 20, itemMax: 64 };
@@ -21,22 +22,11 @@ export default function SynonymsPage() {
   const [create] = useMutation(CreateSynonymGroupDocument);
   const [update] = useMutation(UpdateSynonymGroupDocument);
   const [remove] = useMutation(DeleteSynonymGroupDocument);
+  const { run } = useAction({ afterSuccess: refetch });
   const [filter, setFilter] = useState('');
   const [draft, setDraft] = useState<string[]>([]);
   const [editing, setEditing] = useState<{ id: string; terms: string[] } | null>(null);
   const groups = (data?.synonymGroups ?? []).filter((group) => !filter || group.terms.some((term) => term.includes(filter.trim())));
-
-  async function run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    try {
-      await action();
-      message.success(done);
-      await refetch();
-      return true;
-    } catch (failure) {
-      message.error(errorMessage(failure));
-      return false;
-    }
-  }
 
   async function add() {
     const problem = termsProblem(draft);

@@ -1,11 +1,12 @@
 import type { ApolloCache } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Empty, Form, List, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, List, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { FollowedIndustriesDocument, FollowIndustryDocument, UnfollowIndustryDocument, type FollowedIndustryFieldsFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText } from '../../lib/labels';
 import { INDUSTRY_TREE, industryName } from '../../lib/taxonomy';
+import { useAction } from '../../lib/use-action';
 
 // Both mutations answer with what is followed now: that becomes the list.
 function showFollowed(cache: ApolloCache, followed: FollowedIndustryFieldsFragment[] | undefined): void {
@@ -14,32 +15,20 @@ function showFollowed(cache: ApolloCache, followed: FollowedIndustryFieldsFragme
 
 /** 关注行业 (brokers): new listings in a followed industry or its sub-industries are notified. */
 export function FollowedIndustriesCard() {
-  const { message } = App.useApp();
   const { data, loading, error } = useQuery(FollowedIndustriesDocument, { fetchPolicy: 'cache-and-network' });
   const [follow, following] = useMutation(FollowIndustryDocument);
   const [unfollow] = useMutation(UnfollowIndustryDocument);
+  const { run } = useAction();
   const [industry, setIndustry] = useState<string | undefined>();
   const followed = data?.followedIndustries ?? [];
 
   async function add() {
     if (!industry) return;
-    try {
-      await follow({ variables: { industry }, update: (cache, { data: answer }) => showFollowed(cache, answer?.followIndustry) });
-      message.success(`已关注「${industryName(industry)}」`);
-      setIndustry(undefined);
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
+    if (await run(() => follow({ variables: { industry }, update: (cache, { data: answer }) => showFollowed(cache, answer?.followIndustry) }), `已关注「${industryName(industry)}」`)) setIndustry(undefined);
   }
 
-  async function remove(code: string) {
-    try {
-      await unfollow({ variables: { industry: code }, update: (cache, { data: answer }) => showFollowed(cache, answer?.unfollowIndustry) });
-      message.success(`已取消关注「${industryName(code)}」`);
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
-  }
+  const remove = (code: string) =>
+    run(() => unfollow({ variables: { industry: code }, update: (cache, { data: answer }) => showFollowed(cache, answer?.unfollowIndustry) }), `已取消关注「${industryName(code)}」`);
 
   return (
     <Card title="关注行业" extra={<Typography.Text type="secondary">所关注行业（含其细分行业）有新发布的信息时提醒您</Typography.Text>}>

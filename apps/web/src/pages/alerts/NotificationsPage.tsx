@@ -1,21 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { MarkAllNotificationsReadDocument, MarkNotificationReadDocument, NotificationsDocument, type NotificationsQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { KIND_LABELS } from '../../lib/labels';
 import { listingPath } from '../../lib/listing-path';
 import { LoadMore } from '../../lib/LoadMore';
+import { useAction } from '../../lib/use-action';
 import { NOTIFICATION_KIND_LABELS } from './labels';
 
 type Notification = NotificationsQuery['notifications']['edges'][number]['node'];
 
 /** 站内通知: newest first, unread ones highlighted; opening one marks it read. */
 export default function NotificationsPage() {
-  const { message } = App.useApp();
   const { data, loading, error, fetchMore } = useQuery(NotificationsDocument, { fetchPolicy: 'cache-and-network' });
   const [markRead] = useMutation(MarkNotificationReadDocument);
   const [markAllRead, markingAll] = useMutation(MarkAllNotificationsReadDocument);
+  const { run } = useAction();
 
   const connection = data?.notifications;
   const notifications = connection?.edges.map((edge) => edge.node) ?? [];
@@ -24,28 +25,29 @@ export default function NotificationsPage() {
   // The link navigates at once; the read mark follows, and the bell counts one fewer when it lands.
   function markOpened(notification: Notification) {
     if (notification.readAt) return;
-    markRead({
-      variables: { id: notification.id },
-      update: (cache) => cache.modify({ fields: { unreadNotificationCount: (count: number) => Math.max(0, count - 1) } }),
-    }).catch((failure: unknown) => message.error(errorMessage(failure)));
+    void run(() =>
+      markRead({
+        variables: { id: notification.id },
+        update: (cache) => cache.modify({ fields: { unreadNotificationCount: (count: number) => Math.max(0, count - 1) } }),
+      }),
+    );
   }
 
-  async function readAll() {
-    try {
-      const { data: marked } = await markAllRead({
-        // The loaded notifications show as read without reloading the pages already shown; the bell shows none.
-        update(cache) {
-          const now = new Date().toISOString();
-          for (const notification of notifications) {
-            cache.modify({ id: cache.identify(notification), fields: { readAt: (readAt: string | null) => readAt ?? now } });
-          }
-          cache.modify({ fields: { unreadNotificationCount: () => 0 } });
-        },
-      });
-      message.success(marked?.markAllNotificationsRead.count ? `已将 ${marked.markAllNotificationsRead.count} 条通知标为已读` : '没有未读通知');
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
+  function readAll() {
+    return run(
+      () =>
+        markAllRead({
+          // The loaded notifications show as read without reloading the pages already shown; the bell shows none.
+          update(cache) {
+            const now = new Date().toISOString();
+            for (const notification of notifications) {
+              cache.modify({ id: cache.identify(notification), fields: { readAt: (readAt: string | null) => readAt ?? now } });
+            }
+            cache.modify({ fields: { unreadNotificationCount: () => 0 } });
+          },
+        }),
+      ({ data: marked }) => (marked?.markAllNotificationsRead.count ? `已将 ${marked.markAllNotificationsRead.count} 条通知标为已读` : '没有未读通知'),
+    );
   }
 
   return (

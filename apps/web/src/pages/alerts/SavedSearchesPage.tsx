@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { DeleteSavedSearchDocument, SavedSearchesDocument, type SavedSearchFieldsFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText } from '../../lib/labels';
 import { hasRole, useSession } from '../../lib/session';
+import { useAction } from '../../lib/use-action';
 import { stateOfSavedSearch, writeState } from '../search/search-state';
 import { criteriaText } from './criteria-text';
 import { FollowedIndustriesCard } from './FollowedIndustriesCard';
@@ -29,23 +30,22 @@ export default function SavedSearchesPage() {
 }
 
 function SavedSearchesCard() {
-  const { message } = App.useApp();
   const { data, loading, error } = useQuery(SavedSearchesDocument, { fetchPolicy: 'cache-and-network' });
   const [deleteSavedSearch] = useMutation(DeleteSavedSearchDocument);
+  const { run } = useAction();
 
-  async function remove(saved: SavedSearchFieldsFragment) {
-    try {
-      await deleteSavedSearch({
-        variables: { id: saved.id },
-        update(cache) {
-          cache.evict({ id: cache.identify(saved) });
-          cache.gc();
-        },
-      });
-      message.success(`已删除「${saved.name}」`);
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
+  function remove(saved: SavedSearchFieldsFragment) {
+    return run(
+      () =>
+        deleteSavedSearch({
+          variables: { id: saved.id },
+          update(cache) {
+            cache.evict({ id: cache.identify(saved) });
+            cache.gc();
+          },
+        }),
+      `已删除「${saved.name}」`,
+    );
   }
 
   return (

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { DeskNeedsDocument, MatchesForNeedDocument, MyProposedMatchesDocument, ProposeMatchDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { KIND_LABELS } from '../../lib/labels';
+import { useAction } from '../../lib/use-action';
 import { ProposedMatches } from './ProposedMatches';
 
 interface Candidate {
@@ -24,6 +25,7 @@ export default function BrokerDeskPage() {
   const matches = useQuery(MatchesForNeedDocument, { variables: { id: need?.id ?? '' }, skip: !need });
   const proposals = useQuery(MyProposedMatchesDocument, { variables: { status: null }, fetchPolicy: 'cache-and-network' });
   const [propose, proposing] = useMutation(ProposeMatchDocument, { refetchQueries: [MyProposedMatchesDocument], awaitRefetchQueries: true });
+  const { run } = useAction();
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [note, setNote] = useState('');
 
@@ -40,13 +42,9 @@ export default function BrokerDeskPage() {
   async function confirm() {
     if (!need || !candidate) return;
     if (note.trim().length < 2) return void message.error('请写一句撮合理由，双方都会看到');
-    try {
-      await propose({ variables: { input: { needId: need.id, counterpartId: candidate.id, note: note.trim() } } });
-      message.success('已提议撮合，等待双方回应');
+    if (await run(() => propose({ variables: { input: { needId: need.id, counterpartId: candidate.id, note: note.trim() } } }), '已提议撮合，等待双方回应')) {
       setCandidate(null);
       setNote('');
-    } catch (failure) {
-      message.error(errorMessage(failure));
     }
   }
 

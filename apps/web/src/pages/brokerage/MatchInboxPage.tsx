@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, List, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { MyMatchesDocument, RespondToMatchDocument, type DeclineReasonCode, type MyMatchesQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { LoadMore } from '../../lib/LoadMore';
+import { useAction } from '../../lib/use-action';
 import { BROKERAGE_LIMITS, DECLINE_REASON_LABELS, MATCH_STATUS_LABELS } from './labels';
 import { MatchParties } from './MatchParties';
 
@@ -17,27 +18,20 @@ interface DeclineValues {
 
 /** 撮合消息: matches brokers proposed to my needs, results or expert profile; accept, or decline with a reason. */
 export default function MatchInboxPage() {
-  const { message } = App.useApp();
   const [onlyWaiting, setOnlyWaiting] = useState(false);
   const { data, loading, error, fetchMore } = useQuery(MyMatchesDocument, { variables: { awaitingMyResponse: onlyWaiting || null }, fetchPolicy: 'cache-and-network' });
   const [respond, { loading: responding }] = useMutation(RespondToMatchDocument, { refetchQueries: [MyMatchesDocument] });
+  const { run } = useAction();
   const [declining, setDeclining] = useState<InboxMatch | null>(null);
   const [form] = Form.useForm<DeclineValues>();
   const code = Form.useWatch('code', form);
   const matches = data?.myMatches.edges.map((edge) => edge.node) ?? [];
 
-  async function answer(match: InboxMatch, accept: boolean, reason?: DeclineValues) {
-    try {
-      const result = await respond({
-        variables: { input: { matchId: match.id, accept, declineReason: reason ? { code: reason.code, text: reason.text?.trim() || null } : null } },
-      });
-      const status = result.data?.respondToMatch.status;
-      message.success(accept ? (status === 'ACCEPTED' ? '双方已接受，联系方式已公开，交易已开启' : '已接受，等待对方答复') : '已拒绝，经纪人会看到原因');
-      return true;
-    } catch (failure) {
-      message.error(errorMessage(failure));
-      return false;
-    }
+  function answer(match: InboxMatch, accept: boolean, reason?: DeclineValues) {
+    return run(
+      () => respond({ variables: { input: { matchId: match.id, accept, declineReason: reason ? { code: reason.code, text: reason.text?.trim() || null } : null } } }),
+      (result) => (accept ? (result.data?.respondToMatch.status === 'ACCEPTED' ? '双方已接受，联系方式已公开，交易已开启' : '已接受，等待对方答复') : '已拒绝，经纪人会看到原因'),
+    );
   }
 
   // Runs from the form's onFinish, i.e. only once the fields are valid (the form shows what is missing).

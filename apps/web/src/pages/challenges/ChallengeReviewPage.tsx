@@ -20,6 +20,7 @@ import { APPLICATION_STATUS_LABELS, dateText, MILESTONE_STATUS_LABELS, STAGE_LAB
 import { CHALLENGE_LIMITS } from '../../lib/limits';
 import { ReasonDialog } from '../../lib/ReasonDialog';
 import { hasRole, useSession } from '../../lib/session';
+import { useAction } from '../../lib/use-action';
 import { ModerationBar } from './ModerationBar';
 
 type Challenge = ChallengeReviewQuery['challenge'];
@@ -44,7 +45,7 @@ const canCancel = (challenge: Challenge): boolean => challenge.status !== 'CLOSE
 /** 揭榜评审: the publisher (or an administrator) scores applications against the indicators, shortlists, rejects, awards, accepts milestones, or withdraws the challenge. */
 export default function ChallengeReviewPage() {
   const { id = '' } = useParams();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const session = useSession();
   const { data, loading, error, fetchMore } = useQuery(ChallengeReviewDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [shortlist] = useMutation(ShortlistApplicationDocument);
@@ -53,23 +54,9 @@ export default function ChallengeReviewPage() {
   const [rejectApplication, rejectingApplication] = useMutation(RejectApplicationDocument);
   const [requestRework, requestingRework] = useMutation(RequestMilestoneReworkDocument);
   const [cancelChallenge] = useMutation(CancelChallengeDocument, { refetchQueries: [ChallengeReviewDocument], awaitRefetchQueries: true });
-  const [busy, setBusy] = useState<string | null>(null);
+  const { run, busy } = useAction();
   const [rework, setRework] = useState<{ milestoneId: string; title: string } | null>(null);
   const [rejecting, setRejecting] = useState<ReviewedApplicationFragment | null>(null);
-
-  async function run(key: string, action: () => Promise<unknown>, done: string): Promise<boolean> {
-    setBusy(key);
-    try {
-      await action();
-      message.success(done);
-      return true;
-    } catch (failure) {
-      message.error(errorMessage(failure));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }
 
   if (loading && !data) return <div className="page"><Skeleton active /></div>;
   if (error || !data) return <div className="page"><Alert type="error" showIcon message={error ? errorMessage(error) : '榜单不存在'} /></div>;
@@ -85,7 +72,7 @@ export default function ChallengeReviewPage() {
       okText: '确认撤榜',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: () => run('cancel', () => cancelChallenge({ variables: { id: challenge.id } }), '已撤榜'),
+      onOk: () => run(() => cancelChallenge({ variables: { id: challenge.id } }), '已撤榜', 'cancel'),
     });
   }
 
@@ -135,10 +122,10 @@ export default function ChallengeReviewPage() {
             busy={busy}
             awardBlocker={blocker}
             canReject={reviewIsOpen(challenge)}
-            onShortlist={() => void run(`shortlist-${application.id}`, () => shortlist({ variables: { id: application.id } }), '已入围')}
+            onShortlist={() => void run(() => shortlist({ variables: { id: application.id } }), '已入围', `shortlist-${application.id}`)}
             onReject={() => setRejecting(application)}
-            onAward={() => void run(`award-${application.id}`, () => award({ variables: { challengeId: challenge.id, applicationId: application.id } }), '已授榜，里程碑已生成')}
-            onAccept={(milestoneId) => void run(`accept-${milestoneId}`, () => acceptMilestone({ variables: { id: milestoneId } }), '已验收，款项已拨付')}
+            onAward={() => void run(() => award({ variables: { challengeId: challenge.id, applicationId: application.id } }), '已授榜，里程碑已生成', `award-${application.id}`)}
+            onAccept={(milestoneId) => void run(() => acceptMilestone({ variables: { id: milestoneId } }), '已验收，款项已拨付', `accept-${milestoneId}`)}
             onRework={(milestoneId, title) => setRework({ milestoneId, title })}
           />
         ))}
@@ -151,7 +138,7 @@ export default function ChallengeReviewPage() {
         okText="确认不予入选"
         limits={CHALLENGE_LIMITS.reason}
         busy={rejectingApplication.loading}
-        onSubmit={(reason) => run(`reject-${rejecting?.id}`, () => rejectApplication({ variables: { id: rejecting?.id ?? '', reason } }), '已标记为未入选')}
+        onSubmit={(reason) => run(() => rejectApplication({ variables: { id: rejecting?.id ?? '', reason } }), '已标记为未入选', `reject-${rejecting?.id}`)}
         onClose={() => setRejecting(null)}
       />
       <ReasonDialog
@@ -161,7 +148,7 @@ export default function ChallengeReviewPage() {
         okText="发送整改要求"
         limits={CHALLENGE_LIMITS.reason}
         busy={requestingRework.loading}
-        onSubmit={(reason) => run(`rework-${rework?.milestoneId}`, () => requestRework({ variables: { id: rework?.milestoneId ?? '', reason } }), '已要求整改')}
+        onSubmit={(reason) => run(() => requestRework({ variables: { id: rework?.milestoneId ?? '', reason } }), '已要求整改', `rework-${rework?.milestoneId}`)}
         onClose={() => setRework(null)}
       />
     </div>
@@ -275,20 +262,14 @@ function ApplicationCard({ challenge, application, busy, awardBlocker, canReject
 
 /** One score 0–10 per indicator, in the indicators' order; scoring again replaces my sheet. */
 function ScoreForm({ challenge, application }: { challenge: Challenge; application: ReviewedApplicationFragment }) {
-  const { message } = App.useApp();
   const session = useSession();
   const [scoreApplication, scoring] = useMutation(ScoreApplicationDocument);
+  const { run } = useAction();
   const mine = application.scoreSheets.find((sheet) => sheet.reviewer.id === session?.user.id);
   const initialScores = challenge.indicators.map((indicator) => mine?.items.find((item) => item.indicator === indicator.name)?.score);
 
-  async function submit(values: { scores: number[]; comment?: string }) {
-    try {
-      await scoreApplication({ variables: { input: { applicationId: application.id, scores: values.scores, comment: values.comment?.trim() || null } } });
-      message.success('评分已保存');
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
-  }
+  const submit = (values: { scores: number[]; comment?: string }) =>
+    run(() => scoreApplication({ variables: { input: { applicationId: application.id, scores: values.scores, comment: values.comment?.trim() || null } } }), '评分已保存');
 
   return (
     <Form layout="inline" initialValues={{ scores: initialScores, comment: mine?.comment ?? '' }} onFinish={(values) => void submit(values)} aria-label={`为 ${application.teamName} 评分`}>

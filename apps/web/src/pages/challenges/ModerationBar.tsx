@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, Button, Space } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { useState } from 'react';
 import { ApproveListingDocument, ChallengeReviewDocument, RejectListingDocument, type ChallengeReviewQuery } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
 import { dateText } from '../../lib/labels';
 import { LIMITS } from '../../lib/limits';
 import { ReasonDialog } from '../../lib/ReasonDialog';
+import { useAction } from '../../lib/use-action';
 
 type Challenge = Pick<ChallengeReviewQuery['challenge'], 'id' | 'status' | 'submittedAt'>;
 
@@ -14,24 +14,13 @@ type Challenge = Pick<ChallengeReviewQuery['challenge'], 'id' | 'status' | 'subm
  * publisher sees; a published one can be taken down the same way. Other statuses need nothing here.
  */
 export function ModerationBar({ challenge }: { challenge: Challenge }) {
-  const { message } = App.useApp();
+  const { run } = useAction();
   const refetchQueries = [ChallengeReviewDocument];
   const [approve, approving] = useMutation(ApproveListingDocument, { refetchQueries, awaitRefetchQueries: true });
   const [reject, rejecting] = useMutation(RejectListingDocument, { refetchQueries, awaitRefetchQueries: true });
   const [asking, setAsking] = useState(false);
   const pending = challenge.status === 'PENDING_REVIEW';
   if (!pending && challenge.status !== 'PUBLISHED') return null;
-
-  async function act(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    try {
-      await action();
-      message.success(done);
-      return true;
-    } catch (failure) {
-      message.error(errorMessage(failure));
-      return false;
-    }
-  }
 
   return (
     <>
@@ -43,7 +32,7 @@ export function ModerationBar({ challenge }: { challenge: Challenge }) {
         action={
           <Space wrap>
             {pending && (
-              <Button type="primary" loading={approving.loading} onClick={() => void act(() => approve({ variables: { id: challenge.id } }), '已通过，已公开发布')}>
+              <Button type="primary" loading={approving.loading} onClick={() => void run(() => approve({ variables: { id: challenge.id } }), '已通过，已公开发布')}>
                 通过
               </Button>
             )}
@@ -60,7 +49,7 @@ export function ModerationBar({ challenge }: { challenge: Challenge }) {
         okText={pending ? '驳回' : '下架'}
         limits={LIMITS.rejectionReason}
         busy={rejecting.loading}
-        onSubmit={(reason) => act(() => reject({ variables: { id: challenge.id, reason } }), pending ? '已驳回' : '已下架')}
+        onSubmit={(reason) => run(() => reject({ variables: { id: challenge.id, reason } }), pending ? '已驳回' : '已下架')}
         onClose={() => setAsking(false)}
       />
     </>

@@ -1,27 +1,20 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { MyChallengesDocument, PublishChallengeDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { dateText, STAGE_LABELS, STATUS_LABELS, yuan } from '../../lib/labels';
 import { LoadMore } from '../../lib/LoadMore';
+import { useAction } from '../../lib/use-action';
 
 /** 我的榜单: every challenge of mine with its status and stage; published ones open the application review. */
 export default function MyChallengesPage() {
-  const { message } = App.useApp();
   const { data, loading, error, refetch, fetchMore } = useQuery(MyChallengesDocument, { fetchPolicy: 'cache-and-network' });
   const [publishChallenge, publishing] = useMutation(PublishChallengeDocument);
+  const { run } = useAction({ afterSuccess: refetch });
   const challenges = data?.challenges.edges.map((edge) => edge.node) ?? [];
 
-  async function publish(id: string) {
-    try {
-      await publishChallenge({ variables: { id } });
-      message.success('已提交审核');
-      await refetch();
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
-  }
+  const publish = (id: string) => run(() => publishChallenge({ variables: { id } }), '已提交审核');
 
   return (
     <div className="page">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { MyNeedsDocument, SubmitNeedDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
@@ -7,23 +7,16 @@ import { budgetRange, dateText, STATUS_LABELS } from '../../lib/labels';
 import { EditListingButton } from '../../lib/ListingEditing';
 import { canSubmitListing } from '../../lib/listing-editing';
 import { LoadMore } from '../../lib/LoadMore';
+import { useAction } from '../../lib/use-action';
 
 /** 我的需求: every need of mine with its status; open ones can be edited, drafts and rejected ones (re)submitted. */
 export default function MyNeedsPage() {
-  const { message } = App.useApp();
   const { data, loading, error, refetch, fetchMore } = useQuery(MyNeedsDocument, { fetchPolicy: 'cache-and-network' });
   const [submitNeed, submitting] = useMutation(SubmitNeedDocument);
+  const { run } = useAction({ afterSuccess: refetch });
   const needs = data?.needs.edges.map((edge) => edge.node) ?? [];
 
-  async function submit(id: string) {
-    try {
-      await submitNeed({ variables: { id } });
-      message.success('已提交审核');
-      await refetch();
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
-  }
+  const submit = (id: string) => run(() => submitNeed({ variables: { id } }), '已提交审核');
 
   return (
     <div className="page">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { MyResultsDocument, SubmitResultDocument } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
@@ -7,23 +7,16 @@ import { dateText, IP_TYPE_LABELS, STATUS_LABELS, yuan } from '../../lib/labels'
 import { EditListingButton } from '../../lib/ListingEditing';
 import { canSubmitListing } from '../../lib/listing-editing';
 import { LoadMore } from '../../lib/LoadMore';
+import { useAction } from '../../lib/use-action';
 
 /** 我的成果: my results with TRL, IP, patents, price, open licence and status; published ones link to their matching needs. */
 export default function MyResultsPage() {
-  const { message } = App.useApp();
   const { data, loading, error, refetch, fetchMore } = useQuery(MyResultsDocument, { fetchPolicy: 'cache-and-network' });
   const [submitResult, submitting] = useMutation(SubmitResultDocument);
+  const { run } = useAction({ afterSuccess: refetch });
   const results = data?.results.edges.map((edge) => edge.node) ?? [];
 
-  async function submit(id: string) {
-    try {
-      await submitResult({ variables: { id } });
-      message.success('已提交审核');
-      await refetch();
-    } catch (failure) {
-      message.error(errorMessage(failure));
-    }
-  }
+  const submit = (id: string) => run(() => submitResult({ variables: { id } }), '已提交审核');
 
   return (
     <div className="page">
