@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/marketplace-process';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
-import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
+import { DemoMarketplace, startEmbeddedDemoMarketplace } from './support/marketplace';
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '账户菜单' }).hover();
@@ -13,6 +13,7 @@ async function signOut(page: Page): Promise<void> {
 /**
  * The enterprise story by clicking only: register as an enterprise, post a need through the guided
  * form, the administrator approves it, a Chinese search with a facet finds it, its page shows matches.
+ * On the embedded default, as a newcomer's `npm ci && npm start` runs it.
  */
 describe('an enterprise posts a need that gets published, found and matched', () => {
   let demo: DemoMarketplace | undefined;
@@ -20,7 +21,7 @@ describe('an enterprise posts a need that gets published, found and matched', ()
 
   beforeAll(async () => {
     chromium = await launchBrowser();
-    demo = await startDemoMarketplace('web_enterprise');
+    demo = await startEmbeddedDemoMarketplace();
   });
 
   afterAll(async () => {
