@@ -1,31 +1,14 @@
 import { randomInt } from 'node:crypto';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '@ttm/demo';
+import { DEMO_ADMIN_EMAIL } from '@ttm/demo';
 import { Page } from 'playwright-core';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
+import { fillLogin, signIn, signOut } from './support/session';
 
 const BROKER = 'broker.wang@demo.techbridge.cn';
 const ENTERPRISE = 'hengjin.shen@demo.techbridge.cn';
 // In no demo listing: only the need published below can answer the saved search.
 const QUERY = '石墨烯导热膜';
-
-async function fillLogin(page: Page, email: string): Promise<void> {
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '账户菜单' }).waitFor();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await fillLogin(page, email);
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户菜单' }).hover();
-  await page.getByText('退出登录').click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 

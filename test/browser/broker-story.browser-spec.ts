@@ -1,8 +1,9 @@
-import { DEMO_ACCOUNTS, DEMO_BROKER_MATCHES, DEMO_NEEDS, DEMO_PASSWORD, DEMO_RESULTS } from '@ttm/demo';
+import { DEMO_ACCOUNTS, DEMO_BROKER_MATCHES, DEMO_NEEDS, DEMO_RESULTS } from '@ttm/demo';
 import { Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/marketplace-process';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
+import { signIn, signOut } from './support/session';
 
 const emailOf = (accountId: string): string => {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.id === accountId);
@@ -22,20 +23,6 @@ const unanswered = DEMO_BROKER_MATCHES.find((match) => match.brokerId === BROKER
 const declinedNeed = DEMO_NEEDS.find((candidate) => candidate.id === unanswered?.needId);
 if (!unanswered || !declinedNeed) throw new Error('the demo broker has no unanswered match');
 const DECLINE_TEXT = '报价超出本年度技改预算';
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('main').getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '账户菜单' }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户菜单' }).hover();
-  await page.getByText('退出登录').click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
 
 /** The broker's row on the public leaderboard: completed deals and number of ratings. */
 async function brokerFigures(page: Page): Promise<{ completed: number; ratings: number }> {

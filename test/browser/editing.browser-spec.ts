@@ -2,24 +2,11 @@ import { Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/marketplace-process';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
+import { signIn, signOut } from './support/session';
 
 const PASSWORD = 'Demo@2026pass';
 const ENTERPRISE = 'hengjin.shen@demo.techbridge.cn';
 const RESEARCHER = 'lin.huimin@demo.techbridge.cn';
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('main').getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '账户菜单' }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户菜单' }).hover();
-  await page.getByText('退出登录').click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
 
 /** The administrator approves, or rejects with a reason, the listing with this title in the review queue. */
 async function review(page: Page, title: string, decision: { approve: true } | { reason: string }): Promise<void> {

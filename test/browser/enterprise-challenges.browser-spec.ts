@@ -1,22 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { DEMO_ACCOUNTS, DEMO_ADMIN_EMAIL, DEMO_CHALLENGES, DEMO_PASSWORD } from '@ttm/demo';
-import { Page } from 'playwright-core';
+import { DEMO_ACCOUNTS, DEMO_ADMIN_EMAIL, DEMO_CHALLENGES } from '@ttm/demo';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '账户菜单' }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户菜单' }).hover();
-  await page.getByText('退出登录').click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
+import { signIn, signOut } from './support/session';
 
 const emailOf = (id: string): string => {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.id === id);

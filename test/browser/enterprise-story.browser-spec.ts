@@ -1,14 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/marketplace-process';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startEmbeddedDemoMarketplace } from './support/marketplace';
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户菜单' }).hover();
-  await page.getByText('退出登录').click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
+import { signOut } from './support/session';
 
 /**
  * The enterprise story by clicking only: register as an enterprise, post a need through the guided

@@ -1,22 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/marketplace-process';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户菜单' }).hover();
-  await page.getByText('退出登录').click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('main').getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '账户菜单' }).waitFor();
-}
+import { signIn, signOut } from './support/session';
 
 /**
  * The researcher's story by clicking: register, list a result (TRL, patent number with its check

@@ -1,22 +1,6 @@
-import { Page } from 'playwright-core';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
-
-const DEMO_PASSWORD = 'Demo@2026pass';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '账户菜单' }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户菜单' }).hover();
-  await page.getByText('退出登录').click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
+import { signIn, signOut } from './support/session';
 
 /** The administrator's and the broker's pages on the demo data, and the app in a 375-px-wide window. */
 describe('administrator and broker pages, and a phone-sized window', () => {
