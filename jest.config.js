@@ -2,9 +2,12 @@
 // both our TypeScript and those packages to CommonJS (see STACK.md).
 const { compilerOptions } = require('./tsconfig.base.json');
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
-);
+const moduleNameMapper = {
+  ...Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`])),
+  // The web app's own subpath imports (apps/web/tsconfig.json), for its unit tests.
+  '^@ttm/taxonomy/(.*)$': '<rootDir>/libs/shared/taxonomy/src/$1',
+  '^@ttm/listing-rules/(.*)$': '<rootDir>/libs/marketplace/src/listing/$1',
+};
 
 const swc = [
   '@swc/jest',
