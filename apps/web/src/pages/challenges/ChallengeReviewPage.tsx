@@ -62,7 +62,7 @@ export default function ChallengeReviewPage() {
   if (error || !data) return <div className="page"><Alert type="error" showIcon message={error ? errorMessage(error) : '榜单不存在'} /></div>;
   const { challenge } = data;
   const applications = data.applicationsForChallenge.edges.map((edge) => edge.node);
-  const blocker = awardBlocker(challenge, applications.filter((application) => application.status === 'AWARDED').length);
+  const blocker = awardBlocker(challenge, data.awarded.totalCount);
   const status = STATUS_LABELS[challenge.status];
 
   function confirmCancel() {
