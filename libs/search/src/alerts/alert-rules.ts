@@ -21,8 +21,13 @@ export const ALERT_MAX_BACKOFF_MS = 30_000;
 /** E-mail delivery (only with SMTP_URL): how often the mailer looks for notifications not yet e-mailed. */
 export const MAIL_POLL_MS = 3_000;
 export const MAIL_MAX_BACKOFF_MS = 60_000;
-/** Notifications claimed (locked) and sent per transaction; a crash before its commit re-sends at most these. */
+/** Notifications claimed and sent per round; a crash between a send and its record re-sends at most these. */
 export const MAIL_BATCH = 10;
+/**
+ * How long a claimed notification stays out of other rounds' reach while it is being sent (longer than a
+ * batch's SMTP timeouts); a round that crashed leaves it to be claimed again after this.
+ */
+export const MAIL_CLAIM_LEASE_MS = 10 * 60_000;
 /** Sends tried per notification before giving up (logged); the n-th retry waits MAIL_RETRY_BASE_MS · 2^(n-1). */
 export const MAIL_MAX_ATTEMPTS = 6;
 export const MAIL_RETRY_BASE_MS = 60_000;

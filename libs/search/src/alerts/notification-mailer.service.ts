@@ -2,10 +2,10 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@ttm/config';
 import type { ListingKind } from '@ttm/events';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../index/listing-index.provider';
 import { IdentityUsersClient } from '../services/identity-users.client';
-import { MAIL_BATCH, MAIL_MAX_ATTEMPTS, MAIL_MAX_BACKOFF_MS, MAIL_POLL_MS, MAIL_RETRY_BASE_MS } from './alert-rules';
+import { MAIL_BATCH, MAIL_CLAIM_LEASE_MS, MAIL_MAX_ATTEMPTS, MAIL_MAX_BACKOFF_MS, MAIL_POLL_MS, MAIL_RETRY_BASE_MS } from './alert-rules';
 import { MailTransport } from './mail-transport';
 import { notificationEmail } from './notification-email';
 
@@ -27,11 +27,13 @@ export interface MailRound {
 
 /**
  * E-mails notifications (only when SMTP_URL is set), reading them from the notifications table, so a
- * crash loses nothing. Each round claims a batch of due notifications with `FOR UPDATE SKIP LOCKED`
- * (two replicas never take the same one), looks their recipients' addresses up in the identity service,
- * sends, and records `emailed_at` in the same transaction. A failed send counts an attempt and is
- * retried later with a growing wait; after MAIL_MAX_ATTEMPTS it is given up (logged). A crash between
- * a send and the commit sends that batch again: delivery is at least once.
+ * crash loses nothing. Each round claims a batch of due notifications in a short transaction
+ * (`FOR UPDATE SKIP LOCKED`, then a lease of MAIL_CLAIM_LEASE_MS in `email_retry_at`, so two replicas
+ * never take the same one), then — outside any transaction, because the embedded PostgreSQL runs one
+ * transaction at a time and the identity service reads its own tables to answer — looks the recipients'
+ * addresses up in the identity service, sends, and records `emailed_at`. A failed send counts an attempt
+ * and is retried later with a growing wait; after MAIL_MAX_ATTEMPTS it is given up (logged). A crash
+ * between a send and its record sends it again once the lease is over: delivery is at least once.
  *
  * History is not e-mailed: the first round ever records when mail delivery started
  * (`search.mail_delivery_start`), and only notifications created since then are sent.
@@ -98,7 +100,40 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async roundNow(): Promise<MailRound> {
-    const startedAt = await this.deliveryStart();
+    const due = await this.claimDue(await this.deliveryStart());
+    if (due.length === 0) return { sent: 0, failed: 0 };
+    const contacts = await this.users.contacts(due.map((notification) => notification.recipient_id)).catch(async (error: unknown) => {
+      // Identity cannot answer: the round fails as a whole, counts no attempt and hands the batch back.
+      await this.dataSource.query(`UPDATE search.notifications SET email_retry_at = NULL WHERE id = ANY($1)`, [due.map((notification) => notification.id)]);
+      throw error;
+    });
+    const round: MailRound = { sent: 0, failed: 0 };
+    for (const notification of due) {
+      const recipient = contacts.get(notification.recipient_id.toLowerCase());
+      if (!recipient) {
+        await this.giveUp(notification, 'the identity service knows no such user');
+        round.failed += 1;
+        continue;
+      }
+      const { title, message, listing_id: listingId, listing_kind: listingKind } = notification;
+      try {
+        await this.transport.send(notificationEmail({ title, message, listingId, listingKind }, recipient, this.publicUrl));
+      } catch (error) {
+        await this.recordFailure(notification, error instanceof Error ? error.message : String(error));
+        round.failed += 1;
+        continue;
+      }
+      await this.dataSource.query(`UPDATE search.notifications SET emailed_at = now(), email_attempts = email_attempts + 1, email_retry_at = NULL WHERE id = $1`, [
+        notification.id,
+      ]);
+      round.sent += 1;
+    }
+    if (round.sent > 0) this.logger.log(`e-mailed ${round.sent} notifications`);
+    return round;
+  }
+
+  /** Takes a batch of due notifications for this round: locked while claimed, then leased until it is done. */
+  private claimDue(startedAt: Date): Promise<UnmailedNotification[]> {
     return this.dataSource.transaction(async (manager) => {
       const due = await manager.query<UnmailedNotification[]>(
         `SELECT id, recipient_id, listing_id, listing_kind, title, message, email_attempts
@@ -109,43 +144,24 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
           FOR UPDATE SKIP LOCKED`,
         [startedAt, MAIL_MAX_ATTEMPTS, MAIL_BATCH],
       );
-      if (due.length === 0) return { sent: 0, failed: 0 };
-      // If identity cannot answer, the round fails as a whole and counts no attempt.
-      const contacts = await this.users.contacts(due.map((notification) => notification.recipient_id));
-      const round: MailRound = { sent: 0, failed: 0 };
-      for (const notification of due) {
-        const recipient = contacts.get(notification.recipient_id.toLowerCase());
-        if (!recipient) {
-          await this.giveUp(manager, notification, 'the identity service knows no such user');
-          round.failed += 1;
-          continue;
-        }
-        const { title, message, listing_id: listingId, listing_kind: listingKind } = notification;
-        try {
-          await this.transport.send(notificationEmail({ title, message, listingId, listingKind }, recipient, this.publicUrl));
-        } catch (error) {
-          await this.recordFailure(manager, notification, error instanceof Error ? error.message : String(error));
-          round.failed += 1;
-          continue;
-        }
-        await manager.query(`UPDATE search.notifications SET emailed_at = now(), email_attempts = email_attempts + 1, email_retry_at = NULL WHERE id = $1`, [
-          notification.id,
+      if (due.length > 0) {
+        await manager.query(`UPDATE search.notifications SET email_retry_at = now() + $2 * interval '1 millisecond' WHERE id = ANY($1)`, [
+          due.map((notification) => notification.id),
+          MAIL_CLAIM_LEASE_MS,
         ]);
-        round.sent += 1;
       }
-      if (round.sent > 0) this.logger.log(`e-mailed ${round.sent} notifications`);
-      return round;
+      return due;
     });
   }
 
-  private async recordFailure(manager: EntityManager, notification: UnmailedNotification, reason: string): Promise<void> {
+  private async recordFailure(notification: UnmailedNotification, reason: string): Promise<void> {
     const attempts = notification.email_attempts + 1;
     if (attempts >= MAIL_MAX_ATTEMPTS) {
-      await this.giveUp(manager, notification, `${attempts} attempts failed, the last: ${reason}`);
+      await this.giveUp(notification, `${attempts} attempts failed, the last: ${reason}`);
       return;
     }
     const waitMs = MAIL_RETRY_BASE_MS * 2 ** (attempts - 1);
-    await manager.query(`UPDATE search.notifications SET email_attempts = $2, email_retry_at = now() + $3 * interval '1 millisecond' WHERE id = $1`, [
+    await this.dataSource.query(`UPDATE search.notifications SET email_attempts = $2, email_retry_at = now() + $3 * interval '1 millisecond' WHERE id = $1`, [
       notification.id,
       attempts,
       waitMs,
@@ -153,8 +169,8 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
     this.logger.warn(`e-mail of notification ${notification.id} failed (attempt ${attempts} of ${MAIL_MAX_ATTEMPTS}, retried in ${waitMs / 1000} s): ${reason}`);
   }
 
-  private async giveUp(manager: EntityManager, notification: UnmailedNotification, reason: string): Promise<void> {
-    await manager.query(`UPDATE search.notifications SET email_attempts = $2, email_retry_at = NULL WHERE id = $1`, [notification.id, MAIL_MAX_ATTEMPTS]);
+  private async giveUp(notification: UnmailedNotification, reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE search.notifications SET email_attempts = $2, email_retry_at = NULL WHERE id = $1`, [notification.id, MAIL_MAX_ATTEMPTS]);
     this.logger.error(`gave up e-mailing notification ${notification.id} to user ${notification.recipient_id}: ${reason}`);
   }
 

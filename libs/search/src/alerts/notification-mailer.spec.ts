@@ -188,7 +188,7 @@ describe('e-mailing notifications through SMTP', () => {
         [recipient, listingId, attempts],
       );
     const [claimed] = await insert(randomUUID());
-    // Another replica holds it (its claim is a row lock, as the mailer's is).
+    // Another replica is claiming it (its claim transaction holds the row lock, as the mailer's does).
     const other = new Client({ connectionString: database.url });
     await other.connect();
     try {
