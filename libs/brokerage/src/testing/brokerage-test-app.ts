@@ -5,7 +5,6 @@ import { parseConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { brokerageServiceModule } from '../brokerage-app.module';
 import { StaticListingDirectory } from './static-listing-directory';
 
@@ -46,15 +45,7 @@ export async function startBrokerage(env: Record<string, string> = {}): Promise<
   }
   const { port } = app.getHttpServer().address() as { port: number };
   const jwt = app.get(JwtService);
-  const sql = async <T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = database.query;
   return {
     app,
     database,

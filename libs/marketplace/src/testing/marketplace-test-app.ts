@@ -5,7 +5,6 @@ import { parseConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { marketplaceServiceModule } from '../marketplace-app.module';
 
 export const TEST_JWT_SECRET = 'marketplace-test-secret-that-is-long-enough-0123456789';
@@ -58,15 +57,7 @@ export async function startMarketplace(env: Record<string, string> = {}): Promis
   const baseUrl = `http://127.0.0.1:${port}`;
   const jwt = app.get(JwtService);
 
-  const sql = async <T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = database.query;
 
   return {
     app,

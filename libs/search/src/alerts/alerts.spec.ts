@@ -10,7 +10,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { ListingIndex } from '../index/listing-index.provider';
 import { demoListingDocuments } from '../matching/demo-listings';
 import { searchServiceModule } from '../search-app.module';
@@ -105,15 +104,7 @@ describe('alerts about newly published listings', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <T extends Record<string, unknown>>(text: string, values?: unknown[]) => database.query<T>(text, values);
 
   const checkpointSeq = async () => (await sql<{ seq: string }>(`SELECT seq::text AS seq FROM search.alert_checkpoints`))[0]?.seq ?? null;
   const notificationCount = async () => Number((await sql<{ n: string }>(`SELECT count(*)::text AS n FROM search.notifications`))[0].n);

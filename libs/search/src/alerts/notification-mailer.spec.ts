@@ -85,15 +85,7 @@ describe('e-mailing notifications through SMTP', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <T extends Record<string, unknown>>(text: string, values?: unknown[]) => database.query<T>(text, values);
 
   const notificationsAbout = (listingId: string) => sql<NotificationRow>(`SELECT * FROM search.notifications WHERE listing_id = $1 ORDER BY recipient_id`, [listingId]);
   const mailsTo = (address: string) => smtp.received.filter((mail) => mail.envelope.rcptTo.includes(address));

@@ -6,6 +6,8 @@ export const TEST_POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres:/
 
 export interface TestDatabase {
   url: string;
+  /** Runs one statement on its own connection (to look at or arrange rows behind the service's back). */
+  query<T extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -29,8 +31,18 @@ async function adminQuery(sql: string): Promise<void> {
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const name = `ttm_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
+  const url = withDatabase(TEST_POSTGRES_URL, name);
   return {
-    url: withDatabase(TEST_POSTGRES_URL, name),
+    url,
+    async query<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query<T>(text, values)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
