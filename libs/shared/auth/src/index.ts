@@ -5,3 +5,4 @@ export * from './auth.module';
 export * from './guards';
 export * from './decorators';
 export * from './service-auth';
+export * from './gateway-call';
