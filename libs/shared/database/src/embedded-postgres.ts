@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { resolve } from 'node:path';
+import { lockEmbeddedData } from './embedded-data-lock';
 import { PgliteSessionScheduler } from './pglite-session-scheduler';
 
 export interface EmbeddedPostgres {
@@ -13,10 +14,12 @@ export interface EmbeddedPostgres {
  * Starts a file-backed PGlite under `dataDir/pg` and serves it over the PostgreSQL wire protocol,
  * so services use the same `pg` code path as in production. pglite-socket's connection handler reads
  * the protocol; PgliteSessionScheduler decides whose messages run, one exchange or transaction at a time.
+ * The data directory is locked for as long as it is served (see lockEmbeddedData).
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, host = '127.0.0.1'): Promise<EmbeddedPostgres> {
   const directory = resolve(dataDir, 'pg');
   mkdirSync(directory, { recursive: true });
+  const release = await lockEmbeddedData(dataDir);
   // Both packages are ESM-only; import() keeps this module loadable from CommonJS.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketHandler } = await import('@electric-sql/pglite-socket');
@@ -45,6 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, host 
       sockets.forEach((socket) => socket.destroy());
       await closed;
       await db.close();
+      await release();
     },
   };
 }

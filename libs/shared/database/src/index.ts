@@ -3,3 +3,5 @@ export * from './embedded-postgres';
 export * from './transaction';
 export * from './snake-naming.strategy';
 export * from './database.module';
+export * from './embedded-data-lock';
+export * from './embedded-backup';
