@@ -49,6 +49,9 @@ async function main(): Promise<void> {
     DATA_DIR: dataDir,
     SEED_DEMO: String(launcherSeedsDemo(config)),
   };
+  if (config.isProduction && env['SEED_DEMO'] === 'true') {
+    console.warn('[launcher] SEED_DEMO=true in production: an empty database gets the demo accounts, whose password the README prints');
+  }
 
   const supervisor = new Supervisor();
   let shuttingDown = false;
