@@ -54,7 +54,7 @@ describe('a crashing service does not take the marketplace down (PostgreSQL)', (
     const anonymous = client(marketplace.url);
     const { login } = await anonymous.request<{ login: { accessToken: string } }>(LOGIN, { input: TEST_ADMIN });
     const admin = client(marketplace.url, login.accessToken);
-    const member = DEMO_ACCOUNTS.find((account) => account.role === 'ENTERPRISE')!;
+    const [member] = DEMO_ACCOUNTS.filter((account) => account.role === 'ENTERPRISE');
     const searchOnce = () => anonymous.request<{ search: { totalHits: number } }>(SEARCH, { input: { query: '经编', first: 3 } });
     const needCount = async () => (await anonymous.request<{ needs: { totalCount: number } }>(NEEDS, { first: 3 })).needs.totalCount;
     const dealCount = async () => (await admin.request<{ deals: { totalCount: number } }>(DEALS)).deals.totalCount;

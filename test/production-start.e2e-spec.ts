@@ -68,7 +68,8 @@ describe('production start', () => {
     it('has no demo accounts and no demo listings, and the configured administrator signs in', async () => {
       const anonymous = client(marketplace.url);
       expect(marketplace.output()).not.toMatch(/demo data/);
-      for (const account of [DEMO_ACCOUNTS.find((a) => a.role === 'ADMIN')!, DEMO_ACCOUNTS.find((a) => a.role === 'ENTERPRISE')!]) {
+      const demoAccounts = ['ADMIN', 'ENTERPRISE', 'BROKER'].map((role) => DEMO_ACCOUNTS.filter((account) => account.role === role)[0]);
+      for (const account of demoAccounts) {
         const refused = await failure(anonymous, LOGIN, { input: { email: account.email, password: DEMO_PASSWORD } });
         expect({ email: account.email, code: refused.code }).toEqual({ email: account.email, code: 'UNAUTHENTICATED' });
       }
