@@ -1,4 +1,5 @@
 import { brokerScore, BrokerLevel } from '@ttm/brokerage';
+import { chinaDateIn, todayInChina } from '@ttm/clock';
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
 import { GraphQLClient } from 'graphql-request';
 import {
@@ -35,8 +36,7 @@ interface Person {
   gql: GraphQLClient;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const dateIn = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+const dateIn = (days: number) => chinaDateIn(days);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -231,7 +231,8 @@ describe('deal desk: challenges and brokered deals end to end (PostgreSQL)', () 
         dealId,
         type: 'LICENCE',
         amount: 850_000,
-        signedOn: new Date().toISOString().slice(0, 10),
+        // The date in China, as the web form sends it (until 08:00 China time the UTC date is yesterday's).
+        signedOn: todayInChina(),
         parties: [
           { name: '海宁某经编有限公司', role: '被许可方' },
           { name: '浙江理工大学', role: '许可方' },

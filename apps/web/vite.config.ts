@@ -16,6 +16,8 @@ export default defineConfig({
     alias: {
       '@ttm/taxonomy': here('../../libs/shared/taxonomy/src'),
       '@ttm/listing-rules': here('../../libs/marketplace/src/listing'),
+      // The China clock those rules read (patent-number.ts: a filing year not after this year in China).
+      '@ttm/clock': here('../../libs/shared/clock/src/index.ts'),
     },
   },
   build: {

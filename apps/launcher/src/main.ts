@@ -1,4 +1,4 @@
-import { loadConfig, persistentJwtSecret, SERVICE_NAMES, serviceUrl } from '@ttm/config';
+import { launcherSeedsDemo, loadConfig, persistentJwtSecret, SERVICE_NAMES, serviceUrl } from '@ttm/config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '@ttm/database';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -47,13 +47,13 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     JWT_SECRET: jwtSecret,
     DATA_DIR: dataDir,
-    SEED_DEMO: process.env['SEED_DEMO'] ?? 'true',
+    SEED_DEMO: String(launcherSeedsDemo(config)),
   };
+  if (config.isProduction && env['SEED_DEMO'] === 'true') {
+    console.warn('[launcher] SEED_DEMO=true in production: an empty database gets the demo accounts, whose password the README prints');
+  }
 
-  const supervisor = new Supervisor((name) => {
-    console.error(`[launcher] ${name} keeps crashing; stopping the marketplace`);
-    void shutdown(1);
-  });
+  const supervisor = new Supervisor();
   let shuttingDown = false;
   async function shutdown(code: number): Promise<void> {
     if (shuttingDown) return;

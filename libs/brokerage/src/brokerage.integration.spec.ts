@@ -1,4 +1,5 @@
 import { Role } from '@ttm/auth';
+import { setClock, todayInChina } from '@ttm/clock';
 import type { ListingFacts } from '@ttm/events';
 import { RunningBrokerage, startBrokerage, TestUser, must } from './testing/brokerage-test-app';
 
@@ -250,6 +251,21 @@ describe('brokerage over GraphQL (real service, real PostgreSQL)', () => {
       ]);
     });
 
+    it('takes the contract date of today in China as today at 01:00 China time (17:00 UTC the day before), and tomorrow as the future', async () => {
+      const { dealId } = await acceptedDeal();
+      await ok(ADVANCE, { input: { dealId, expectedVersion: 1, to: 'CONTRACT_SIGNED' } }, enterprise);
+      const restoreClock = setClock(new Date('2030-03-09T17:00:00Z'));
+      try {
+        expect(await fails(REGISTER, { input: { ...contractInput(dealId), signedOn: '2030-03-11' } }, broker, 'BAD_USER_INPUT')).toBe(
+          'signedOn: 2030-03-11 is in the future; register a contract once it is signed',
+        );
+        const registered = await ok(REGISTER, { input: { ...contractInput(dealId), signedOn: '2030-03-10' } }, broker);
+        expect(registered.registerContract).toMatchObject({ version: 3, contract: { signedOn: '2030-03-10' } });
+      } finally {
+        restoreClock();
+      }
+    });
+
     it('applies exactly one of many simultaneous conflicting moves', async () => {
       const { dealId } = await acceptedDeal();
       const moves = [
@@ -329,7 +345,7 @@ function contractInput(dealId: string): Record<string, unknown> {
     dealId,
     type: 'TRANSFER',
     amount: 1200000.5,
-    signedOn: new Date().toISOString().slice(0, 10),
+    signedOn: todayInChina(),
     parties: [
       { name: '海宁某经编有限公司', role: '受让方' },
       { name: '浙江某大学', role: '转让方' },

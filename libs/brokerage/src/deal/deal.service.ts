@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, isAdmin } from '@ttm/auth';
+import { clock, todayInChina } from '@ttm/clock';
 import { inTransaction } from '@ttm/database';
 import { Connection, decodeCursor, DEFAULT_PAGE_SIZE, toConnection } from '@ttm/graphql';
 import { randomUUID } from 'node:crypto';
@@ -28,8 +29,6 @@ export const isDealActor = (user: AuthUser, deal: DealEntity): boolean =>
 
 export const canViewDeal = (user: AuthUser, deal: DealEntity): boolean => isDealActor(user, deal) || isAdmin(user);
 
-const todayUtc = (now: Date): string => now.toISOString().slice(0, 10);
-
 /** Deals: stage moves, contract registration, ratings of the broker, the pipeline. */
 @Injectable()
 export class DealService {
@@ -40,7 +39,7 @@ export class DealService {
    * must still be current, so of two simultaneous moves exactly one applies; the other gets CONFLICT
    * with the stage and version it lost to.
    */
-  advance(user: AuthUser, input: AdvanceDealInput, now = new Date()): Promise<DealEntity> {
+  advance(user: AuthUser, input: AdvanceDealInput, now = clock.now()): Promise<DealEntity> {
     const reason = input.reason?.trim() || null;
     if (input.to === DealStage.FAILED && !reason) throw BrokerageErrors.failureReasonMissing();
     if (input.to !== DealStage.FAILED && reason) throw BrokerageErrors.reasonOnlyForFailure();
@@ -61,8 +60,9 @@ export class DealService {
   }
 
   /** 技术合同登记 for a signed deal: once, by the broker or a party; bumps the deal's version. */
-  registerContract(user: AuthUser, input: RegisterContractInput, now = new Date()): Promise<ContractEntity> {
-    if (input.signedOn > todayUtc(now)) throw BrokerageErrors.signedInFuture(input.signedOn);
+  registerContract(user: AuthUser, input: RegisterContractInput, now = clock.now()): Promise<ContractEntity> {
+    // Signed on a China date: until 08:00 China time the UTC date is still yesterday.
+    if (input.signedOn > todayInChina(now)) throw BrokerageErrors.signedInFuture(input.signedOn);
     return inTransaction(this.dataSource, async (manager) => {
       const deal = await this.lockDeal(manager, user, input.dealId);
       if (!isSignedStage(deal.stage)) throw BrokerageErrors.notSigned(deal.stage, deal.version);
@@ -88,7 +88,7 @@ export class DealService {
   }
 
   /** A party rates the broker of a closed deal, once. */
-  async rateBroker(user: AuthUser, input: RateBrokerInput, now = new Date()): Promise<BrokerRatingEntity> {
+  async rateBroker(user: AuthUser, input: RateBrokerInput, now = clock.now()): Promise<BrokerRatingEntity> {
     const deal = await this.dataSource.getRepository(DealEntity).findOneBy({ id: input.dealId.toLowerCase() });
     if (!deal) throw BrokerageErrors.dealNotFound(input.dealId);
     if (user.id !== deal.needOwnerId && user.id !== deal.counterpartOwnerId) throw BrokerageErrors.notRater();

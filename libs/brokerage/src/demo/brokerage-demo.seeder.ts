@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { chinaDate, clock } from '@ttm/clock';
 import { AppConfig } from '@ttm/config';
 import { inTransaction } from '@ttm/database';
 import { DEMO_BROKER_MATCHES, DemoBrokerMatch } from '@ttm/demo';
@@ -95,7 +96,7 @@ export function demoRows(demo: DemoBrokerMatch, need: ListingFacts, counterpart:
           dealId: deal.id,
           type: demo.contract.type as ContractType,
           amount: demo.contract.amount,
-          signedOn: at(signed).toISOString().slice(0, 10),
+          signedOn: chinaDate(at(signed)),
           parties: [
             { name: need.organizationName ?? '需求方', role: '委托方' },
             { name: counterpart.organizationName ?? '成果方', role: '受托方' },
@@ -150,7 +151,7 @@ export class BrokerageDemoSeeder implements OnApplicationBootstrap {
   }
 
   /** How many matches it inserted: none unless the brokerage is empty and the marketplace has the demo listings. */
-  async seed(now: Date = new Date()): Promise<number> {
+  async seed(now: Date = clock.now()): Promise<number> {
     const ids = DEMO_BROKER_MATCHES.flatMap((demo) => [demo.needId, demo.counterpart.id]);
     const facts = await this.listings.facts(ids);
     return inTransaction(this.dataSource, async (manager) => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthUser, isAdmin } from '@ttm/auth';
+import { clock } from '@ttm/clock';
 import { inTransaction } from '@ttm/database';
 import type { ListingFacts } from '@ttm/events';
 import { Connection, decodeCursor, DEFAULT_PAGE_SIZE, toConnection } from '@ttm/graphql';
@@ -31,7 +32,7 @@ export class MatchService {
   ) {}
 
   /** A broker pairs a published need with a published result or expert profile. */
-  async propose(broker: AuthUser, input: ProposeMatchInput, now = new Date()): Promise<MatchEntity> {
+  async propose(broker: AuthUser, input: ProposeMatchInput, now = clock.now()): Promise<MatchEntity> {
     const needId = input.needId.toLowerCase();
     const counterpartId = input.counterpartId.toLowerCase();
     const facts = await this.listings.facts([needId, counterpartId]);
@@ -95,7 +96,7 @@ export class MatchService {
    * A party accepts or declines for the side they own. The second acceptance records the introduction
    * and opens the deal in the same transaction; the row lock makes simultaneous answers queue up.
    */
-  async respond(user: AuthUser, input: RespondToMatchInput, now = new Date()): Promise<MatchEntity> {
+  async respond(user: AuthUser, input: RespondToMatchInput, now = clock.now()): Promise<MatchEntity> {
     const reason = input.declineReason ?? null;
     if (input.accept && reason) throw BrokerageErrors.declineReasonOnAccept();
     if (!input.accept && !reason) throw BrokerageErrors.declineReasonMissing();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, isAdmin } from '@ttm/auth';
+import { chinaDate, clock, todayInChina } from '@ttm/clock';
 import { inTransaction } from '@ttm/database';
 import { badInput } from '@ttm/errors';
 import { Connection, decodeCursor, DEFAULT_PAGE_SIZE, PageArgs, toConnection } from '@ttm/graphql';
@@ -8,7 +9,6 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../listing/ids';
 import { ListingLifecycle } from '../listing/listing-lifecycle.service';
 import { ListingStatus } from '../listing/listing-status';
-import { todayInChina } from '../listing/listing-validation';
 import { canViewListing, isOwner, Viewer } from '../listing/visibility';
 import {
   ChallengeApplicationEntity,
@@ -43,7 +43,7 @@ export const CANCELLED_REASON = '本榜已撤榜';
 
 /** The last day of the delivery period: the window's closing day plus `deliveryMonths` months (China dates). */
 export function deliveryEnds(challenge: Pick<ChallengeEntity, 'applicationClosesAt' | 'deliveryMonths'>): string {
-  const closing = todayInChina(challenge.applicationClosesAt);
+  const closing = chinaDate(challenge.applicationClosesAt);
   const [year, month, day] = closing.split('-').map(Number);
   const end = new Date(Date.UTC(year, month - 1 + challenge.deliveryMonths, 1));
   const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
@@ -52,7 +52,7 @@ export function deliveryEnds(challenge: Pick<ChallengeEntity, 'applicationCloses
 }
 
 /** Plan rules that need the challenge: shares add up to 100, due dates in order and within the delivery period, quote ≤ bounty. */
-export function checkPlan(plan: readonly PlannedMilestone[], quote: number, challenge: ChallengeEntity, now: Date = new Date()): void {
+export function checkPlan(plan: readonly PlannedMilestone[], quote: number, challenge: ChallengeEntity, now: Date = clock.now()): void {
   const sum = plan.reduce((total, milestone) => total + milestone.sharePercent, 0);
   if (sum !== 100) throw ChallengeErrors.sharesNot100(sum);
   const today = todayInChina(now);
@@ -82,7 +82,7 @@ export class ChallengeApplicationService {
     private readonly lifecycle: ListingLifecycle,
   ) {}
 
-  apply(input: ApplyToChallengeInput, applicant: AuthUser, now: Date = new Date()): Promise<ChallengeApplicationEntity> {
+  apply(input: ApplyToChallengeInput, applicant: AuthUser, now: Date = clock.now()): Promise<ChallengeApplicationEntity> {
     if (!isUuid(input.challengeId)) return Promise.reject(ChallengeErrors.challengeNotFound(input.challengeId));
     const plan: PlannedMilestone[] = input.milestones.map((milestone) => ({
       title: milestone.title,
@@ -133,7 +133,7 @@ export class ChallengeApplicationService {
     });
   }
 
-  shortlist(applicationId: string, actor: AuthUser, now: Date = new Date()): Promise<ChallengeApplicationEntity> {
+  shortlist(applicationId: string, actor: AuthUser, now: Date = clock.now()): Promise<ChallengeApplicationEntity> {
     return inTransaction(this.dataSource, async (manager) => {
       const { challenge, application } = await this.lockApplication(manager, applicationId, actor);
       if (!reviewsChallenge(actor, challenge)) throw ChallengeErrors.notReviewer('shortlist applications');
@@ -156,7 +156,7 @@ export class ChallengeApplicationService {
   }
 
   /** Awards one shortlisted application: its plan becomes milestones; the challenge is AWARDED. */
-  award(challengeId: string, applicationId: string, actor: AuthUser, now: Date = new Date()): Promise<ChallengeApplicationEntity> {
+  award(challengeId: string, applicationId: string, actor: AuthUser, now: Date = clock.now()): Promise<ChallengeApplicationEntity> {
     if (!isUuid(challengeId)) return Promise.reject(ChallengeErrors.challengeNotFound(challengeId));
     return inTransaction(this.dataSource, async (manager) => {
       const challenge = await this.lockChallenge(manager, challengeId, actor);
@@ -227,14 +227,14 @@ export class ChallengeApplicationService {
     });
   }
 
-  submitMilestone(milestoneId: string, deliverable: string, actor: AuthUser, now: Date = new Date()): Promise<ChallengeMilestoneEntity> {
+  submitMilestone(milestoneId: string, deliverable: string, actor: AuthUser, now: Date = clock.now()): Promise<ChallengeMilestoneEntity> {
     return this.changeMilestone(milestoneId, actor, 'SUBMIT', (milestone) => {
       milestone.submission = deliverable;
       milestone.submittedAt = now;
     });
   }
 
-  acceptMilestone(milestoneId: string, actor: AuthUser, now: Date = new Date()): Promise<ChallengeMilestoneEntity> {
+  acceptMilestone(milestoneId: string, actor: AuthUser, now: Date = clock.now()): Promise<ChallengeMilestoneEntity> {
     return this.changeMilestone(milestoneId, actor, 'ACCEPT', (milestone) => {
       milestone.acceptedAt = now;
       milestone.paidAt = now;

@@ -1,3 +1,4 @@
+import { chinaDate, clock } from '@ttm/clock';
 import { challengeMilestoneId, DEMO_CHALLENGES, DemoChallenge, DemoChallengeApplication } from '@ttm/demo';
 import { EntityManager } from 'typeorm';
 import { ListingLifecycle } from '../listing/listing-lifecycle.service';
@@ -22,7 +23,8 @@ const STORED_STAGE: Record<DemoChallenge['stage'], StoredChallengeStage> = {
 };
 
 const daysFrom = (now: Date, days: number): Date => new Date(now.getTime() + days * DAY_MS);
-const dateFrom = (now: Date, days: number): string => daysFrom(now, days).toISOString().slice(0, 10);
+/** The date in China `days` from `now` (milestone due dates are China dates). */
+const dateFrom = (now: Date, days: number): string => chinaDate(daysFrom(now, days));
 
 function challengeRow(demo: DemoChallenge, now: Date): ChallengeEntity {
   const opensAt = daysFrom(now, demo.opensInDays);
@@ -78,7 +80,7 @@ function milestoneRows(application: DemoChallengeApplication, now: Date, firstMi
 }
 
 /** The demo challenges as rows, with times relative to `now`. */
-export function demoChallengeRows(now: Date = new Date()): DemoChallengeRows {
+export function demoChallengeRows(now: Date = clock.now()): DemoChallengeRows {
   const rows: DemoChallengeRows = { challenges: [], applications: [], scores: [], milestones: [] };
   let milestoneNumber = 1;
   for (const demo of DEMO_CHALLENGES) {
@@ -130,7 +132,7 @@ export function demoChallengeRows(now: Date = new Date()): DemoChallengeRows {
 }
 
 /** Inserts the demo challenges (PUBLISHED, with their UPSERTED outbox rows) inside the caller's transaction; returns how many. */
-export async function seedDemoChallenges(manager: EntityManager, lifecycle: ListingLifecycle, now: Date = new Date()): Promise<number> {
+export async function seedDemoChallenges(manager: EntityManager, lifecycle: ListingLifecycle, now: Date = clock.now()): Promise<number> {
   const rows = demoChallengeRows(now);
   for (const challenge of rows.challenges) {
     const saved = await manager.save(challenge);

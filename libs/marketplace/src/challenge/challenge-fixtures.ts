@@ -1,11 +1,13 @@
+import { chinaDateIn, clock } from '@ttm/clock';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** YYYY-MM-DD `days` from now (UTC date; tests keep well inside the rules' margins). */
-export const dateIn = (days: number, now: Date = new Date()): string => new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+/** The date in China `days` from today (the shared clock's), as the rules count dates. */
+export const dateIn = (days: number, now: Date = clock.now()): string => chinaDateIn(days, now);
 
 /** A valid challenge: window open since an hour ago, closing in 30 days, delivery within 12 months. */
 export function challengeInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const now = Date.now();
+  const now = clock.now().getTime();
   return {
     title: '高速经编机断纱在线检测技术攻关',
     description: '面向2800 r/min高速经编机，研发断纱在线检测与自动停机系统，解决人工巡检漏检率高、疵点损失大的问题。',

@@ -1,3 +1,4 @@
+import { clock } from '@ttm/clock';
 import { conflict } from '@ttm/errors';
 import { ListingStatus } from '../listing/listing-status';
 import { ApplicationStatus, ChallengeStage, MilestoneStatus, StoredChallengeStage } from './challenge-status';
@@ -25,7 +26,7 @@ export interface ChallengeState {
 }
 
 /** The stage as people see it at `now`; null while the challenge is not published (and never was). */
-export function effectiveStage(challenge: ChallengeState & { publishedAt: Date | null }, now: Date = new Date()): ChallengeStage | null {
+export function effectiveStage(challenge: ChallengeState & { publishedAt: Date | null }, now: Date = clock.now()): ChallengeStage | null {
   if (challenge.stage !== ChallengeStage.OPEN) return challenge.stage;
   if (!challenge.publishedAt) return null;
   if (now < challenge.applicationOpensAt) return ChallengeStage.UPCOMING;
@@ -42,7 +43,7 @@ function requirePublished(challenge: ChallengeState, verb: string): void {
 }
 
 /** Researchers apply only while a published challenge's window is open. */
-export function assertCanApply(challenge: ChallengeState, now: Date = new Date()): void {
+export function assertCanApply(challenge: ChallengeState, now: Date = clock.now()): void {
   requirePublished(challenge, 'apply');
   if (challenge.stage !== ChallengeStage.OPEN) {
     throw conflict(`Cannot apply: the challenge is ${challenge.stage}`, { stage: challenge.stage });
@@ -66,7 +67,7 @@ export function assertCanReview(challenge: ChallengeState, verb: string): void {
 }
 
 /** Awarding one more winner, given how many the challenge already has. */
-export function assertCanAward(challenge: ChallengeState, awardedSoFar: number, now: Date = new Date()): void {
+export function assertCanAward(challenge: ChallengeState, awardedSoFar: number, now: Date = clock.now()): void {
   requirePublished(challenge, 'award');
   if (challenge.stage !== ChallengeStage.OPEN && challenge.stage !== ChallengeStage.AWARDED) {
     throw conflict(`Cannot award: the challenge is ${challenge.stage}`, { stage: challenge.stage });

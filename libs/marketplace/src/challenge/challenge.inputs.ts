@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { isIsoDate } from '@ttm/clock';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,7 +22,7 @@ import {
 import { CHALLENGE_LIMITS } from '@ttm/taxonomy';
 import { ListingContactInput } from '../listing/listing-base.inputs';
 import { ListingFilterInput } from '../listing/listing-filter.inputs';
-import { CleanList, isIsoDate, IsIndustryCode, IsRegionCode, LIMITS, Trim } from '../listing/listing-validation';
+import { CleanList, IsIndustryCode, IsRegionCode, LIMITS, Trim } from '../listing/listing-validation';
 import { ApplicationStatus, ChallengeStage } from './challenge-status';
 
 const { title, description, keywords, organizationName } = LIMITS;

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { clock } from '@ttm/clock';
 import { ConnectionType } from '@ttm/graphql';
 import { ListingBaseModel, presentBase, UserRef } from '../listing/listing-base.model';
 import { Viewer } from '../listing/visibility';
@@ -63,7 +64,7 @@ export class ChallengeModel extends ListingBaseModel {
   @Field(() => ChallengeStage, { nullable: true, description: 'null until first published' })
   stage!: ChallengeStage | null;
 
-  static from(entity: ChallengeEntity, viewer: Viewer, now: Date = new Date()): ChallengeModel {
+  static from(entity: ChallengeEntity, viewer: Viewer, now: Date = clock.now()): ChallengeModel {
     return Object.assign(new ChallengeModel(), {
       ...presentBase(entity, viewer),
       title: entity.title,

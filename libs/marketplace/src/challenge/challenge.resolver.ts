@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Authenticated, AuthenticatedRequest, AuthUser, CurrentUser, Public, Role, Viewer } from '@ttm/auth';
+import { clock } from '@ttm/clock';
 import { GraphQLContext, PageArgs } from '@ttm/graphql';
 import { ListingLoaderFactory } from '../listing/listing-loaders';
 import { RequestViewer } from '../listing/request-viewer';
@@ -38,7 +39,7 @@ export class ChallengeResolver {
     @Args() page: PageArgs,
     @Viewer() viewer: AuthUser | null,
   ): Promise<InstanceType<typeof ChallengeConnection>> {
-    const now = new Date();
+    const now = clock.now();
     const connection = await this.challengeService.list(filter, page, viewer, now);
     return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: ChallengeModel.from(edge.node, viewer, now) })) };
   }

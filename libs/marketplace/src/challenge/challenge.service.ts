@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@ttm/auth';
+import { clock } from '@ttm/clock';
 import { Connection, PageArgs } from '@ttm/graphql';
 import { DataSource } from 'typeorm';
 import { newListingId } from '../listing/ids';
@@ -111,7 +112,7 @@ export class ChallengeService {
   }
 
   /** publishChallenge: the publisher sends a DRAFT or REJECTED challenge to review; an administrator's approval publishes it. */
-  publish(id: string, actor: AuthUser, now: Date = new Date()): Promise<ChallengeEntity> {
+  publish(id: string, actor: AuthUser, now: Date = clock.now()): Promise<ChallengeEntity> {
     return this.lifecycle.change('CHALLENGE', id, actor, 'SUBMIT', {
       check: (challenge) => {
         if (challenge.applicationClosesAt <= now) throw ChallengeErrors.windowPassed(challenge.applicationClosesAt);
@@ -119,7 +120,7 @@ export class ChallengeService {
     });
   }
 
-  list(filter: ChallengeFilter | null | undefined, page: PageArgs, viewer: Viewer, now: Date = new Date()): Promise<Connection<ChallengeEntity>> {
+  list(filter: ChallengeFilter | null | undefined, page: PageArgs, viewer: Viewer, now: Date = clock.now()): Promise<Connection<ChallengeEntity>> {
     const qb = this.dataSource.getRepository(ChallengeEntity).createQueryBuilder('challenge');
     const order = applyListingScope(qb, 'challenge', filter, viewer);
     applyClassificationFilters(qb, 'challenge', filter);

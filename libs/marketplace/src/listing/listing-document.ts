@@ -1,10 +1,10 @@
+import { chinaDate } from '@ttm/clock';
 import { ListingDocument } from '@ttm/events';
 import { ChallengeEntity } from '../challenge/challenge.entity';
 import { ExpertEntity } from '../expert/expert.entity';
 import { NeedEntity } from '../need/need.entity';
 import { ResultEntity } from '../result/result.entity';
 import { AnyListingEntity, kindOf } from './listing-kinds';
-import { todayInChina } from './listing-validation';
 
 type CommonDocumentFields = Pick<ListingDocument, 'id' | 'version' | 'industry' | 'region' | 'ownerId' | 'publishedAt' | 'updatedAt'>;
 
@@ -79,7 +79,7 @@ export function toListingDocument(entity: AnyListingEntity): ListingDocument {
       organizationName: entity.organizationName,
       cooperationModes: [],
       bounty: entity.bounty,
-      deadline: todayInChina(entity.applicationClosesAt),
+      deadline: chinaDate(entity.applicationClosesAt),
     };
   }
   const expert: ExpertEntity = entity;

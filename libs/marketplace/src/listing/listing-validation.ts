@@ -1,3 +1,4 @@
+import { isAfterTodayInChina } from '@ttm/clock';
 import { isChinesePhone, isIndustryCode, isRegionCode } from '@ttm/taxonomy';
 import { Transform, TransformFnParams } from 'class-transformer';
 import { registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
@@ -77,21 +78,9 @@ export const IsPatentNumber = (options?: ValidationOptions) =>
     options,
   );
 
-/** ISO date (YYYY-MM-DD) in China time. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-export const isFutureDate = (value: string, now: Date = new Date()): boolean => isIsoDate(value) && value > todayInChina(now);
-
+/** A date after today in China (the shared clock), written YYYY-MM-DD. */
 export const IsFutureDate = (options?: ValidationOptions) =>
-  stringRule('isFutureDate', (value) => isFutureDate(value), 'must be a date after today, written YYYY-MM-DD', options);
+  stringRule('isFutureDate', (value) => isAfterTodayInChina(value), 'must be a date after today, written YYYY-MM-DD', options);
 
 /** The value must not be less than the sibling `property` when both are given. */
 export function NotLessThan(property: string, options?: ValidationOptions): PropertyDecorator {

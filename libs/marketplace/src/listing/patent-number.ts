@@ -1,3 +1,4 @@
+import { clock, yearInChina } from '@ttm/clock';
 /**
  * Chinese patent application / grant numbers (CNIPA, since 2003): an optional `ZL` (granted) or `CN`
  * prefix, a 4-digit filing year, the type digit (1 invention, 2 utility model, 3 design,
@@ -23,11 +24,11 @@ export function normalizePatentNumber(raw: string): string {
 export type PatentNumberProblem = 'FORMAT' | 'YEAR' | 'CHECK_DIGIT';
 
 /** Why a (normalized) patent number is not valid, or null when it is. */
-export function patentNumberProblem(value: string, now: Date = new Date()): PatentNumberProblem | null {
+export function patentNumberProblem(value: string, now: Date = clock.now()): PatentNumberProblem | null {
   const match = PATENT_NUMBER.exec(value);
   if (!match) return 'FORMAT';
   const [, , year, type, serial, check] = match;
-  if (Number(year) < FIRST_YEAR || Number(year) > now.getUTCFullYear()) return 'YEAR';
+  if (Number(year) < FIRST_YEAR || Number(year) > yearInChina(now)) return 'YEAR';
   return patentCheckCharacter(`${year}${type}${serial}`) === check ? null : 'CHECK_DIGIT';
 }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@ttm/auth';
+import { isAfterTodayInChina } from '@ttm/clock';
 import { Connection, PageArgs } from '@ttm/graphql';
 import { DataSource } from 'typeorm';
 import { newListingId } from '../listing/ids';
 import { assignChanges, contactColumns, optionalContact, rejectNulls } from '../listing/listing-changes';
 import { ListingLifecycle } from '../listing/listing-lifecycle.service';
 import { applyClassificationFilters, applyListingScope, paginate } from '../listing/listing-query';
-import { isFutureDate } from '../listing/listing-validation';
 import { ListingErrors } from '../listing/listing.errors';
 import { Viewer } from '../listing/visibility';
 import { NeedEntity } from './need.entity';
@@ -78,7 +78,7 @@ export class NeedService {
   submit(id: string, actor: AuthUser): Promise<NeedEntity> {
     return this.lifecycle.change('NEED', id, actor, 'SUBMIT', {
       check: (need) => {
-        if (need.deadline && !isFutureDate(need.deadline)) throw ListingErrors.deadlinePassed(need.deadline);
+        if (need.deadline && !isAfterTodayInChina(need.deadline)) throw ListingErrors.deadlinePassed(need.deadline);
       },
     });
   }

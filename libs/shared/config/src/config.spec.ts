@@ -1,4 +1,14 @@
-import { ConfigError, DEFAULT_MAIL_FROM, parseConfig, serviceUrl } from './config';
+import { DEMO_PASSWORD } from '@ttm/demo';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, DEFAULT_MAIL_FROM, launcherSeedsDemo, parseConfig, serviceUrl } from './config';
+import { adminPasswordRefusal, PUBLISHED_PASSWORDS } from './production-rules';
+
+/** A strong password and secret of the kind `openssl rand -base64 …` prints. */
+const STRONG_PASSWORD = 'vQ7f+Lz2kX9wR4tN0bYc1sHd';
+const LONG_SECRET = 'k3Jd9sLq0Zx8Vb7Nm6Ah5Gf4Dd3Ss2Aa1Qq0Ww9Ee8Rr7Tt6';
+const production = (env: Record<string, string>) => ({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET, ...env });
 
 describe('parseConfig', () => {
   it('gives the embedded defaults for an empty environment', () => {
@@ -71,5 +81,61 @@ describe('parseConfig', () => {
       /BROKERAGE_PORT: expected a port that SEARCH_PORT does not use/,
     );
     expect(() => parseConfig({ PORT: '4101' })).toThrow(/IDENTITY_PORT: expected a port that PORT does not use/);
+  });
+
+  it('refuses a JWT_SECRET under 32 characters in one line that says how to make one', () => {
+    const refusal = () => parseConfig({ JWT_SECRET: 'too-short-secret' });
+    expect(refusal).toThrow('Invalid environment variable JWT_SECRET: expected at least 32 characters of secret, got 16; set a random one, e.g. JWT_SECRET=$(openssl rand -base64 48)');
+    expect(refusal).not.toThrow(/too-short-secret/);
+  });
+});
+
+describe('production start rules', () => {
+  it('refuses the demo password as ADMIN_PASSWORD in production only, in one line naming the variable and what to do', () => {
+    const env = { ADMIN_EMAIL: 'admin@techbridge.cn', ADMIN_PASSWORD: DEMO_PASSWORD };
+    expect(() => parseConfig(production(env))).toThrow(
+      'Invalid environment variable ADMIN_PASSWORD: expected a password of your own in production, got a password this repository publishes (the demo password or a documented example); set a random one, e.g. ADMIN_PASSWORD=$(openssl rand -base64 24)',
+    );
+    expect(() => parseConfig(production({ ...env, ADMIN_PASSWORD: DEMO_PASSWORD.toUpperCase() }))).toThrow(/ADMIN_PASSWORD: expected a password of your own/);
+    expect(parseConfig(env).adminPassword).toBe(DEMO_PASSWORD);
+  });
+
+  it.each(['Password123', 'Secret-2026', 'hunter2hunter2', `${DEMO_PASSWORD}!`, 'Techbridge2026', 'qwerty2026!'])('refuses the weak ADMIN_PASSWORD %p in production', (password) => {
+    const refusal = () => parseConfig(production({ ADMIN_EMAIL: 'admin@techbridge.cn', ADMIN_PASSWORD: password }));
+    expect(refusal).toThrow(/^Invalid environment variable ADMIN_PASSWORD: expected a password a strength estimate \(zxcvbn\) scores at least 3 of 4 in production, got one it scores [0-2]; set a random one/);
+    expect(refusal).not.toThrow(password);
+  });
+
+  it('accepts a strong ADMIN_PASSWORD and a long JWT_SECRET in production', () => {
+    const config = parseConfig(production({ ADMIN_EMAIL: 'admin@techbridge.cn', ADMIN_PASSWORD: STRONG_PASSWORD }));
+    expect(config).toMatchObject({ isProduction: true, adminPassword: STRONG_PASSWORD, jwtSecret: LONG_SECRET });
+    expect(adminPasswordRefusal('correct horse battery staple 2026')).toBeUndefined();
+  });
+
+  it('seeds demo data under npm start by default, except in production unless SEED_DEMO=true', () => {
+    const seeds = (env: Record<string, string>) => launcherSeedsDemo(parseConfig(env), env);
+    expect(seeds({})).toBe(true);
+    expect(seeds({ SEED_DEMO: 'false' })).toBe(false);
+    expect(seeds(production({}))).toBe(false);
+    expect(seeds(production({ SEED_DEMO: 'false' }))).toBe(false);
+    expect(seeds(production({ SEED_DEMO: 'true' }))).toBe(true);
+  });
+
+  it('knows every password the README, the docs and docker/ print, so production refuses each one', () => {
+    const root = join(__dirname, '..', '..', '..', '..');
+    const files = execFileSync('git', ['ls-files', '*.md', 'docker/*'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+    // `ADMIN_PASSWORD=…`, `POSTGRES_PASSWORD: …`, "the password `…`" and "**user@host / password**".
+    const patterns = [/PASSWORD\s*[=:]\s*['"]?([^\s'"$}{]+)/g, /password\s+[`*]+([^`*\s]+)[`*]+/gi, /\*\*[^*\s]+@[^*\s]+\s*\/\s*([^*\s]+)\*\*/g];
+    const printed = new Map<string, string>();
+    for (const file of files) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const pattern of patterns) for (const [, password] of text.matchAll(pattern)) printed.set(password, file);
+    }
+    expect(printed.get(DEMO_PASSWORD)).toBe('README.md');
+    for (const [password, file] of printed) {
+      // A strong one is only refused through PUBLISHED_PASSWORDS: add it there (or stop printing it).
+      expect({ password, file, refused: adminPasswordRefusal(password) !== undefined }).toEqual({ password, file, refused: true });
+    }
+    expect(PUBLISHED_PASSWORDS).toContain(DEMO_PASSWORD);
   });
 });

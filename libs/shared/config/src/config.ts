@@ -1,3 +1,5 @@
+import { adminPasswordRefusal, PASSWORD_COMMAND } from './production-rules';
+
 /**
  * The one place that reads process.env. Each service calls `loadConfig()` once at boot; a malformed
  * value stops the process with the variable's name and what is expected.
@@ -30,15 +32,23 @@ export interface AppConfig {
   readonly publicUrl: string;
 }
 
+/** HMAC-SHA256 keys shorter than this are guessable offline from one token. */
+export const JWT_SECRET_MIN_LENGTH = 32;
+
 /** The subgraph services, in start order; the gateway composes exactly these. */
 export const SERVICE_NAMES = ['identity', 'marketplace', 'search', 'brokerage'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const DEFAULT_SERVICE_PORTS: Record<ServiceName, number> = { identity: 4101, marketplace: 4102, search: 4103, brokerage: 4104 };
 
+/**
+ * A refused environment variable, as one line: which variable, what is expected, what it got (quoted; a
+ * secret's is described instead, `{ described }`) and, where it helps, what to do about it.
+ */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, expected: string, received: string) {
-    super(`Invalid environment variable ${variable}: expected ${expected}, got ${JSON.stringify(received)}`);
+  constructor(readonly variable: string, expected: string, received: string | { described: string }, advice?: string) {
+    const got = typeof received === 'string' ? JSON.stringify(received) : received.described;
+    super(`Invalid environment variable ${variable}: expected ${expected}, got ${got}${advice ? `; ${advice}` : ''}`);
     this.name = 'ConfigError';
   }
 }
@@ -124,8 +134,13 @@ function parseMailFrom(env: Env): string {
 export function parseConfig(env: Env): AppConfig {
   const nodeEnv = parseNodeEnv(env);
   const jwtSecret = optional(env, 'JWT_SECRET');
-  if (jwtSecret !== undefined && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'at least 32 characters of secret', '<hidden>');
+  if (jwtSecret !== undefined && jwtSecret.length < JWT_SECRET_MIN_LENGTH) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      `at least ${JWT_SECRET_MIN_LENGTH} characters of secret`,
+      { described: `${jwtSecret.length}` },
+      'set a random one, e.g. JWT_SECRET=$(openssl rand -base64 48)',
+    );
   }
   const adminEmail = optional(env, 'ADMIN_EMAIL');
   if (adminEmail !== undefined && !EMAIL_PATTERN.test(adminEmail)) {
@@ -138,6 +153,12 @@ export function parseConfig(env: Env): AppConfig {
       'ADMIN_EMAIL and ADMIN_PASSWORD to be set together',
       '<unset>',
     );
+  }
+  if (nodeEnv === 'production' && adminPassword !== undefined) {
+    const refusal = adminPasswordRefusal(adminPassword, adminEmail);
+    if (refusal) {
+      throw new ConfigError('ADMIN_PASSWORD', refusal.expected, { described: refusal.got }, `set a random one, e.g. ADMIN_PASSWORD=$(${PASSWORD_COMMAND})`);
+    }
   }
   const servicePorts = Object.fromEntries(
     SERVICE_NAMES.map((name) => [
@@ -178,10 +199,31 @@ export function parseConfig(env: Env): AppConfig {
 
 let cached: AppConfig | undefined;
 
-/** Parses process.env once; later calls return the same frozen object. */
+/**
+ * Parses process.env once; later calls return the same frozen object. A refused variable ends the process
+ * before anything starts, with exit code 1 and the refusal as one line on stderr — the same line from the
+ * launcher and from every service, each of which loads its configuration first.
+ */
 export function loadConfig(): AppConfig {
-  cached ??= parseConfig(process.env);
+  if (!cached) {
+    try {
+      cached = parseConfig(process.env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+  }
   return cached;
+}
+
+/**
+ * SEED_DEMO as `npm start` hands it to the services: as set, when it is set; otherwise on (the embedded
+ * default comes with demo data) except in production, where demo accounts, whose password the README
+ * prints, appear only when asked for.
+ */
+export function launcherSeedsDemo(config: AppConfig, env: Env = process.env): boolean {
+  return optional(env, 'SEED_DEMO') === undefined ? !config.isProduction : config.seedDemo;
 }
 
 /** Services (unlike the launcher) cannot run without these; the launcher provides them in the embedded default. */
