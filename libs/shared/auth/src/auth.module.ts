@@ -2,7 +2,7 @@ import { ClassProvider, DynamicModule, FactoryProvider, Global, Module } from '@
 import { JwtModule, JwtModuleOptions, JwtService } from '@nestjs/jwt';
 import { AppConfig, ServiceName } from '@ttm/config';
 import { AccessTokenVerifier } from './access-token-verifier';
-import { REVOCATION_CHECK, RevocationCheck, RevocationList, RevocationListPage, REVOCATIONS_PATH } from './revocations';
+import { REVOCATION_CHECK, RevocationCheck, RevocationList, RevocationListOptions, RevocationListPage, REVOCATIONS_PATH } from './revocations';
 import { getInternalRoute } from './service-auth';
 import { ACCESS_TOKEN_TTL_SECONDS, JWT_AUDIENCE, JWT_ISSUER } from './tokens';
 
@@ -23,15 +23,22 @@ export const standaloneJwtService = (secret: string): JwtService => new JwtServi
 /** Where a service learns which access tokens were revoked (the REVOCATION_CHECK provider, without `provide`). */
 export type RevocationSource = Omit<ClassProvider<RevocationCheck>, 'provide'> | Omit<FactoryProvider<RevocationCheck>, 'provide'>;
 
-/** Identity's list, fetched from its internal route by `service` (marketplace, search, brokerage). */
+/** Identity's list as `service` (marketplace, search, brokerage) follows it: GET REVOCATIONS_PATH with a service token. */
+export function revocationListFromIdentity(
+  jwt: JwtService,
+  config: AppConfig,
+  service: ServiceName,
+  options: Omit<RevocationListOptions, 'load'> = {},
+): RevocationList {
+  return new RevocationList({
+    ...options,
+    load: () => getInternalRoute<RevocationListPage>(jwt, config, { from: service, to: 'identity', path: REVOCATIONS_PATH, timeoutMs: 3000 }),
+  });
+}
+
+/** The REVOCATION_CHECK of every service but identity. */
 export function identityRevocationList(config: AppConfig, service: ServiceName): RevocationSource {
-  return {
-    useFactory: (jwt: JwtService) =>
-      new RevocationList({
-        load: () => getInternalRoute<RevocationListPage>(jwt, config, { from: service, to: 'identity', path: REVOCATIONS_PATH, timeoutMs: 3000 }),
-      }),
-    inject: [JwtService],
-  };
+  return { useFactory: (jwt: JwtService) => revocationListFromIdentity(jwt, config, service), inject: [JwtService] };
 }
 
 @Global()
