@@ -10,8 +10,8 @@ jest.setTimeout(60_000);
 
 const ADMIN = { email: 'admin@verifier.test', password: 'Admin-2026-verifier' };
 const PASSWORD = 'Passw0rd!';
-/** A revocation must be enforced by every replica within about a second (the list's age) plus one fetch. */
-const VISIBLE_WITHIN_MS = 1300;
+/** Every check that starts this long after a revocation was committed must refuse the token. */
+const ENFORCED_WITHIN_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Replica {
@@ -69,13 +69,20 @@ describe('AccessTokenVerifier following identity\'s revocation list, in two repl
   const login = async (email: string) => dataOf(await identity.request<{ login: AuthPayloadResult }>(LOGIN, { input: { email, password: PASSWORD } })).login;
   const refresh = async (token: string) => dataOf(await identity.request<{ refreshToken: AuthPayloadResult }>(REFRESH, { token })).refreshToken;
 
-  /** How long after `since` each replica first refuses the token (polling every 20 ms), with the refusal. */
+  /**
+   * How long after `since` each replica started the first check that refused the token (checking every
+   * 20 ms), with the refusal; then that every later check refuses it too.
+   */
   async function refusedAfter(token: string, since: number): Promise<{ ms: number; reason: unknown }[]> {
     return Promise.all(
       replicas.map(async (each) => {
         for (;;) {
+          const startedAt = Date.now();
           const result = await outcome(each, token);
-          if ('code' in result) return { ms: Date.now() - since, reason: result.reason };
+          if ('code' in result) {
+            for (let again = 0; again < 3; again += 1) expect(await outcome(each, token)).toEqual(result);
+            return { ms: startedAt - since, reason: result.reason };
+          }
           if (Date.now() - since > 5000) throw new Error('the token was still accepted 5 s after its revocation');
           await sleep(20);
         }
@@ -83,18 +90,19 @@ describe('AccessTokenVerifier following identity\'s revocation list, in two repl
     );
   }
 
-  it('both replicas refuse the access token of a session within about a second of its logout; other sessions go on', async () => {
+  it('both replicas refuse the access token of a session within a second of its logout; other sessions go on', async () => {
     const user = await newUser('Replicated');
     const other = await login(user.email);
     for (const each of replicas) expect(await outcome(each, user.accessToken)).toEqual({ id: user.user.id, roles: ['BROKER'], sessionId: claimsOf(user.accessToken).sid });
 
+    // The logout has committed once its answer is back.
     dataOf(await identity.request(LOGOUT, { refreshToken: user.refreshToken }));
     const loggedOutAt = Date.now();
     const refusals = await refusedAfter(user.accessToken, loggedOutAt);
     console.log(`logout enforced by the two replicas after ${refusals.map((each) => each.ms).join(' ms and ')} ms`);
     for (const refusal of refusals) {
       expect(refusal.reason).toBe('SESSION_ENDED');
-      expect(refusal.ms).toBeLessThanOrEqual(VISIBLE_WITHIN_MS);
+      expect(refusal.ms).toBeLessThanOrEqual(ENFORCED_WITHIN_MS);
     }
     for (const each of replicas) expect(await outcome(each, other.accessToken)).toMatchObject({ id: user.user.id });
   });
@@ -117,7 +125,7 @@ describe('AccessTokenVerifier following identity\'s revocation list, in two repl
       console.log(`role change enforced by the two replicas after ${refusals.map((each) => each.ms).join(' ms and ')} ms`);
       for (const refusal of refusals) {
         expect(refusal.reason).toBe('ROLES_CHANGED');
-        expect(refusal.ms).toBeLessThanOrEqual(VISIBLE_WITHIN_MS);
+        expect(refusal.ms).toBeLessThanOrEqual(ENFORCED_WITHIN_MS);
       }
       for (const each of replicas) expect(await outcome(each, after.accessToken)).toMatchObject({ id: user.user.id, roles });
       return;
@@ -125,7 +133,7 @@ describe('AccessTokenVerifier following identity\'s revocation list, in two repl
     throw new Error('could not issue two tokens and change roles within one second in 5 tries');
   });
 
-  it('asks identity at most about once a second, however many tokens it checks', async () => {
+  it('asks identity about once a second (at most once per 750 ms), however many tokens it checks', async () => {
     const user = await newUser('Busy');
     const fetches = jest.spyOn(globalThis, 'fetch');
     try {
@@ -144,7 +152,7 @@ describe('AccessTokenVerifier following identity\'s revocation list, in two repl
       }
       const seconds = (Date.now() - started) / 1000;
       console.log(`${checks} checks in ${seconds.toFixed(1)} s took ${listFetches()} fetches of the list`);
-      expect(listFetches()).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
+      expect(listFetches()).toBeLessThanOrEqual(Math.ceil(seconds / 0.75) + 1);
       expect(listFetches()).toBeGreaterThanOrEqual(3);
     } finally {
       fetches.mockRestore();
@@ -155,14 +163,14 @@ describe('AccessTokenVerifier following identity\'s revocation list, in two repl
     const ended = await newUser('EndedBeforeOutage');
     const alive = await newUser('AliveDuringOutage');
     dataOf(await identity.request(LOGOUT, { refreshToken: ended.refreshToken }));
-    await sleep(1100);
+    await sleep(800);
     const [warm] = replicas;
     expect(await outcome(warm, ended.accessToken)).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
     const cold = replica();
 
     await identity.close();
     identityStopped = true;
-    await sleep(1100);
+    await sleep(800);
     expect(await outcome(warm, ended.accessToken)).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
     expect(await outcome(warm, alive.accessToken)).toMatchObject({ id: alive.user.id });
     expect(warm.warnings.at(-1)).toMatch(/cannot fetch the revocation list from the identity service .*checking tokens against the list from \d+ s ago/);
