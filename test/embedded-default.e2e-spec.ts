@@ -1,4 +1,4 @@
-import { client } from './support/graphql-client';
+import { client, failure } from './support/graphql-client';
 import { RunningMarketplace, startMarketplace, TEST_ADMIN } from './support/marketplace-process';
 import { APPROVE_LISTING, CREATE_NEED, LOGIN, NEEDS, needInput, REGISTER, RESULTS, SUBMIT_NEED } from './support/operations';
 
@@ -61,5 +61,21 @@ describe('the embedded default (PGlite)', () => {
     ]);
     expect(logins.every(({ login }) => login.accessToken.length > 0)).toBe(true);
     expect(pages.every((page) => page.needs.totalCount === after.needs.totalCount)).toBe(true);
+
+    // Revocation on the embedded default too: within a second of logout the marketplace refuses the token.
+    const { login: session } = await client(url).request<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, { input: TEST_ADMIN });
+    const reviewQueue = `{ reviewQueue(first: 1) { totalCount } }`;
+    await client(url, session.accessToken).request(reviewQueue);
+    await client(url).request(`mutation ($token: String) { logout(refreshToken: $token) }`, { token: session.refreshToken });
+    const loggedOutAt = Date.now();
+    let refused: { code: string | undefined; sentAfterMs: number } | null = null;
+    while (!refused && Date.now() - loggedOutAt < 5000) {
+      const sentAt = Date.now();
+      const answer = await failure(client(url, session.accessToken), reviewQueue).catch(() => null);
+      if (answer) refused = { code: answer.code, sentAfterMs: sentAt - loggedOutAt };
+      else await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(refused?.code).toBe('UNAUTHENTICATED');
+    expect(refused?.sentAfterMs).toBeLessThanOrEqual(1000);
   });
 });

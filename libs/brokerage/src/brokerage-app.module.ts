@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
-import { AuthModule } from '@ttm/auth';
+import { AuthModule, identityRevocationList } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
 import { SubgraphModule } from '@ttm/graphql';
@@ -42,7 +42,7 @@ export class BrokerageAppModule {
     return {
       module: BrokerageAppModule,
       imports: [
-        AuthModule.forRoot(jwtSecret),
+        AuthModule.forRoot(jwtSecret, identityRevocationList(config, 'brokerage')),
         DatabaseModule.forService({ url: databaseUrl, schema: BROKERAGE_SCHEMA, entities: BROKERAGE_ENTITIES, migrations: BROKERAGE_MIGRATIONS, poolSize: 10 }),
         SubgraphModule.forRoot({ name: 'brokerage' }),
       ],

@@ -10,6 +10,8 @@ import { IDENTITY_MIGRATIONS } from './migrations';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { assertAdminPasswordAcceptable } from './seeding/seeding.service';
+import { SessionRevocations } from './sessions/session-revocations';
+import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
 @Global()
@@ -35,7 +37,7 @@ export class IdentityAppModule {
       module: IdentityAppModule,
       imports: [
         IdentityConfigModule.forRoot(config),
-        AuthModule.forRoot(jwtSecret),
+        AuthModule.forRoot(jwtSecret, { useClass: SessionRevocations }),
         DatabaseModule.forService({
           url: databaseUrl,
           schema: IDENTITY_SCHEMA,
@@ -43,6 +45,7 @@ export class IdentityAppModule {
           migrations: IDENTITY_MIGRATIONS,
         }),
         SubgraphModule.forRoot({ name: 'identity' }),
+        SessionsModule,
         UsersModule,
         IdentityAuthModule,
         OrganizationsModule,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { AuthModule } from '@ttm/auth';
+import { AuthModule, identityRevocationList } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
 import { OutboxEvent } from '@ttm/events';
@@ -30,7 +30,7 @@ export class MarketplaceAppModule {
           entities: MARKETPLACE_ENTITIES,
           migrations: MARKETPLACE_MIGRATIONS,
         }),
-        AuthModule.forRoot(jwtSecret),
+        AuthModule.forRoot(jwtSecret, identityRevocationList(config, 'marketplace')),
         MarketplaceModule,
       ],
       providers: [{ provide: MARKETPLACE_CONFIG, useValue: config }],

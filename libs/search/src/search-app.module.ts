@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { AuthModule } from '@ttm/auth';
+import { AuthModule, identityRevocationList } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
 import { SubgraphModule } from '@ttm/graphql';
@@ -31,7 +31,7 @@ export class SearchAppModule {
     return {
       module: SearchAppModule,
       imports: [
-        AuthModule.forRoot(jwtSecret),
+        AuthModule.forRoot(jwtSecret, identityRevocationList(config, 'search')),
         DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity, ...ALERT_ENTITIES], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
         SubgraphModule.forRoot({ name: 'search' }),
       ],

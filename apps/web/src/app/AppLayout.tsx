@@ -47,6 +47,7 @@ export function AppLayout() {
               menu={{
                 items: [
                   { key: 'roles', label: session.user.roles.map((role) => ROLE_LABELS[role]).join('、'), disabled: true },
+                  { key: 'security', label: <Link to="/account/security">账号安全</Link> },
                   { key: 'logout', label: '退出登录', onClick: () => void signOut() },
                 ],
               }}

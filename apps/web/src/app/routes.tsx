@@ -34,6 +34,7 @@ const ChallengeFormPage = lazy(() => import('../pages/challenges/ChallengeFormPa
 const ChallengeReviewPage = lazy(() => import('../pages/challenges/ChallengeReviewPage'));
 const NotificationsPage = lazy(() => import('../pages/alerts/NotificationsPage'));
 const SavedSearchesPage = lazy(() => import('../pages/alerts/SavedSearchesPage'));
+const AccountSecurityPage = lazy(() => import('../pages/account/AccountSecurityPage'));
 const NotFound = lazy(() => import('../pages/NotFound'));
 
 const fallback = (
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="enterprise/challenges/:id" element={page(<ChallengeReviewPage />, ['ENTERPRISE', 'ADMIN'])} />
         <Route path="notifications" element={page(<NotificationsPage />, ALL_ROLES)} />
         <Route path="saved-searches" element={page(<SavedSearchesPage />, ALL_ROLES)} />
+        <Route path="account/security" element={page(<AccountSecurityPage />, ALL_ROLES)} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
     </Routes>

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AccessTokenClaims, Role } from '@ttm/auth';
 import { parseConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
-import { createTestDatabase, TestDatabase } from '@ttm/testing';
+import { createTestDatabase, startRevocationFeed, TestDatabase } from '@ttm/testing';
 import { randomUUID } from 'node:crypto';
 import { brokerageServiceModule } from '../brokerage-app.module';
 import { StaticListingDirectory } from './static-listing-directory';
@@ -35,11 +35,14 @@ export interface RunningBrokerage {
 export async function startBrokerage(env: Record<string, string> = {}): Promise<RunningBrokerage> {
   const database = await createTestDatabase('brokerage');
   const directory = new StaticListingDirectory();
-  const config = parseConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', ...env });
+  // Identity's revocation list (empty): the brokerage checks every access token against it.
+  const revocations = await startRevocationFeed(TEST_JWT_SECRET);
+  const config = parseConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', IDENTITY_URL: revocations.serviceUrl, ...env });
   let app: INestApplication;
   try {
     app = await bootstrapSubgraph(brokerageServiceModule(config, { listingDirectory: directory }), 'brokerage', 0);
   } catch (error) {
+    await revocations.close();
     await database.drop();
     throw error;
   }
@@ -60,12 +63,13 @@ export async function startBrokerage(env: Record<string, string> = {}): Promise<
     },
     async user(...roles: Role[]) {
       const id = randomUUID();
-      const claims: AccessTokenClaims = { sub: id, roles, typ: 'access' };
+      const claims: AccessTokenClaims = { sub: id, roles, typ: 'access', sid: randomUUID(), ver: 1 };
       return { id, roles, token: await jwt.signAsync(claims) };
     },
     sql,
     async close() {
       await app.close();
+      await revocations.close();
       await database.drop();
     },
   };

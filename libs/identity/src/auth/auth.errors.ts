@@ -26,3 +26,9 @@ export const refreshRefused = (decision: Exclude<RotationDecision, 'ROTATE'>) =>
 
 export const logoutNeedsSomething = () =>
   unauthenticated('Pass the refreshToken of the session to end, or send a valid access token to sign out everywhere');
+
+export const wrongCurrentPassword = () =>
+  badInput('currentPassword: this is not your current password; type the password you signed in with', { field: 'currentPassword' });
+
+export const passwordUnchanged = () =>
+  badInput('newPassword: must differ from your current password', { field: 'newPassword' });

@@ -1,7 +1,7 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Role, SELF_REGISTRABLE_ROLES } from '@ttm/auth';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { MAX_EMAIL_LENGTH, normalizeEmail } from '../common/email';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../users/password-policy';
 
@@ -44,4 +44,26 @@ export class LoginInput {
   @Field()
   @IsString()
   password!: string;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field({ description: 'The password the account signs in with now' })
+  @IsString()
+  @IsNotEmpty({ message: 'is required' })
+  // No password is longer than the policy allows; this keeps huge inputs away from argon2.
+  @MaxLength(PASSWORD_MAX_LENGTH * 2, { message: `is longer than any password (at most ${PASSWORD_MAX_LENGTH} characters)` })
+  currentPassword!: string;
+
+  @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters with at least one letter and one digit` })
+  @IsString()
+  @IsAcceptablePassword()
+  newPassword!: string;
+}
+
+@ArgsType()
+export class SignOutEverywhereArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a user id (a UUID)' })
+  userId!: string;
 }

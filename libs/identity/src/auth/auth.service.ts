@@ -3,6 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { AccessTokenClaims, ACCESS_TOKEN_TTL_SECONDS, AuthUser } from '@ttm/auth';
 import { unauthenticated } from '@ttm/errors';
 import { normalizeEmail } from '../common/email';
+import { SessionEndReason } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { PASSWORD_MAX_LENGTH } from '../users/password-policy';
 import { UserEntity } from '../users/user.entity';
@@ -12,8 +14,7 @@ import { invalidCredentials, logoutNeedsSomething } from './auth.errors';
 import { RegisterInput } from './auth.inputs';
 import { AuthPayload } from './auth.model';
 import { LoginThrottle } from './login-throttle.service';
-import { RevokeReason } from './refresh-token.entity';
-import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens.service';
+import { RefreshTokensService, SessionTokens } from './refresh-tokens.service';
 
 @Injectable()
 export class AuthService {
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
   ) {}
 
@@ -52,28 +54,38 @@ export class AuthService {
     return user;
   }
 
+  /** A new session for the account. */
   async signIn(user: UserEntity): Promise<AuthPayload> {
-    const { issued } = await this.refreshTokens.issue(user.id);
-    return this.payload(user, issued);
+    return this.payload(user, await this.refreshTokens.startSession(user.id));
   }
 
+  /**
+   * The session goes on with a new pair. The user is read after the rotation, so the access token
+   * carries the roles and token version of that moment (after a role change: the new ones).
+   */
   async refresh(token: string): Promise<AuthPayload> {
-    const { userId, issued } = await this.refreshTokens.rotate(token);
-    const user = await this.users.findById(userId);
+    const session = await this.refreshTokens.rotate(token);
+    const user = await this.users.findById(session.userId);
     if (!user) throw unauthenticated('Your account no longer exists');
-    return this.payload(user, issued);
+    return this.payload(user, session);
   }
 
   /** With a refresh token: ends that session. Without: ends every session of the signed-in user. */
   async logout(refreshToken: string | undefined, viewer: AuthUser | null): Promise<boolean> {
-    if (refreshToken) return this.refreshTokens.revokeSessionOf(refreshToken);
+    if (refreshToken) {
+      const session = await this.refreshTokens.sessionOf(refreshToken);
+      if (!session) return false;
+      await this.sessions.end(session.sessionId, SessionEndReason.LOGOUT);
+      return true;
+    }
     if (!viewer) throw logoutNeedsSomething();
-    await this.refreshTokens.revokeAllOf(viewer.id, RevokeReason.LOGOUT);
+    await this.sessions.endAllOf(viewer.id, SessionEndReason.LOGOUT);
     return true;
   }
 
-  private async payload(user: UserEntity, refresh: IssuedRefreshToken): Promise<AuthPayload> {
-    const claims: AccessTokenClaims = { sub: user.id, roles: user.roles, typ: 'access' };
+  private async payload(user: UserEntity, session: SessionTokens): Promise<AuthPayload> {
+    const refresh = session.issued;
+    const claims: AccessTokenClaims = { sub: user.id, roles: user.roles, typ: 'access', sid: session.sessionId, ver: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims);
     return Object.assign(new AuthPayload(), {
       accessToken,

@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { IdentityCommonModule } from '../common/common.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
+import { AccountSecurityResolver } from './account-security.resolver';
+import { AccountSecurityService } from './account-security.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle.service';
 import { RefreshTokensService } from './refresh-tokens.service';
 
-/** Registration, login (passport-local), refresh-token rotation, logout. */
+/** Registration, login (passport-local), refresh-token rotation, logout, password change, signing a user out everywhere. */
 @Module({
-  imports: [PassportModule, UsersModule, IdentityCommonModule],
-  providers: [AuthService, AuthResolver, LocalStrategy, LoginThrottle, RefreshTokensService],
+  imports: [PassportModule, UsersModule, IdentityCommonModule, SessionsModule],
+  providers: [AuthService, AuthResolver, LocalStrategy, LoginThrottle, RefreshTokensService, AccountSecurityService, AccountSecurityResolver],
   exports: [RefreshTokensService],
 })
 export class IdentityAuthModule {}

@@ -18,20 +18,26 @@ export interface RefreshTokenState {
   revokeReason: RevokeReason | null;
 }
 
+/** The session (sign-in) a refresh token belongs to; null when it no longer exists. */
+export interface SessionState {
+  revokedAt: Date | null;
+}
+
 export type RotationDecision =
   /** Valid: revoke it and issue its successor in the same family. */
   | 'ROTATE'
   | 'UNKNOWN'
   | 'EXPIRED'
-  /** Revoked by logout, a password reset or an earlier reuse. */
+  /** Its session has ended (logout, password change, an administrator, an earlier reuse). */
   | 'REVOKED'
-  /** Already exchanged once: someone holds a copy, so the whole family must be revoked. */
+  /** Already exchanged once: someone holds a copy, so the whole session must end. */
   | 'REUSED';
 
 /** What presenting a refresh token leads to. */
-export function decideRotation(token: RefreshTokenState | null, now: Date): RotationDecision {
+export function decideRotation(token: RefreshTokenState | null, session: SessionState | null, now: Date): RotationDecision {
   if (!token) return 'UNKNOWN';
   if (token.revokedAt) return token.revokeReason === RevokeReason.ROTATED ? 'REUSED' : 'REVOKED';
+  if (!session || session.revokedAt) return 'REVOKED';
   if (token.expiresAt.getTime() <= now.getTime()) return 'EXPIRED';
   return 'ROTATE';
 }

@@ -1,10 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+/**
+ * Why a refresh token stopped working. Since sessions exist only ROTATED is written: ending a session
+ * is recorded on the session (SessionEntity); the other values remain on tokens revoked before.
+ */
 export enum RevokeReason {
   /** Exchanged for its successor by refreshToken. */
   ROTATED = 'ROTATED',
   LOGOUT = 'LOGOUT',
-  /** A rotated token was presented again: the whole family is revoked. */
   REUSE_DETECTED = 'REUSE_DETECTED',
   PASSWORD_RESET = 'PASSWORD_RESET',
 }
@@ -18,7 +21,7 @@ export class RefreshTokenEntity {
   @Column('uuid')
   userId!: string;
 
-  /** Every token descending from one login shares its family. */
+  /** Every token descending from one login shares its family: the session's id (SessionEntity). */
   @Column('uuid')
   familyId!: string;
 

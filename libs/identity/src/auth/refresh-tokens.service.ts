@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { inTransaction } from '@ttm/database';
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SessionEndReason } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
 import { refreshRefused } from './auth.errors';
 import { RefreshTokenEntity, RevokeReason } from './refresh-token.entity';
 import { decideRotation, hashRefreshToken, newRefreshToken, REFRESH_TOKEN_TTL_MS, RotationDecision } from './refresh-token-rules';
@@ -12,27 +13,39 @@ export interface IssuedRefreshToken {
   expiresAt: Date;
 }
 
-type RotationOutcome =
-  | { decision: 'ROTATE'; userId: string; issued: IssuedRefreshToken }
-  | { decision: Exclude<RotationDecision, 'ROTATE'> };
+/** A refresh token just issued, with the session it belongs to. */
+export interface SessionTokens {
+  userId: string;
+  sessionId: string;
+  issued: IssuedRefreshToken;
+}
 
-/** Rotating refresh tokens: each use replaces the token; a replayed token ends its whole family. */
+type RotationOutcome = ({ decision: 'ROTATE' } & SessionTokens) | { decision: Exclude<RotationDecision, 'ROTATE'> };
+
+/** Rotating refresh tokens: each use replaces the token; a replayed token ends its whole session. */
 @Injectable()
 export class RefreshTokensService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
 
-  /** Starts a new family (a login) or continues one (a rotation). */
-  async issue(
-    userId: string,
-    familyId: string = randomUUID(),
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ row: RefreshTokenEntity; issued: IssuedRefreshToken }> {
+  /** A sign-in: a new session and its first refresh token, together. */
+  startSession(userId: string): Promise<SessionTokens> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const session = await this.sessions.start(userId, manager);
+      const { issued } = await this.issue(userId, session.id, manager);
+      return { userId, sessionId: session.id, issued };
+    });
+  }
+
+  private async issue(userId: string, sessionId: string, manager: EntityManager): Promise<{ row: RefreshTokenEntity; issued: IssuedRefreshToken }> {
     const token = newRefreshToken();
     const expiresAt = new Date(Date.now() + REFRESH_TOKEN_TTL_MS);
     const row = await manager.save(
       manager.create(RefreshTokenEntity, {
         userId,
-        familyId,
+        familyId: sessionId,
         tokenHash: hashRefreshToken(token),
         expiresAt,
         revokedAt: null,
@@ -44,18 +57,19 @@ export class RefreshTokensService {
   }
 
   /**
-   * Exchanges a token for its successor. The row is locked, so two concurrent uses of one token
-   * cannot both succeed: the second sees a rotated token and ends the family.
+   * Exchanges a token for its successor in the same session. The row is locked, so two concurrent
+   * uses of one token cannot both succeed: the second sees a rotated token and ends the session.
    */
-  async rotate(token: string): Promise<{ userId: string; issued: IssuedRefreshToken }> {
+  async rotate(token: string): Promise<SessionTokens> {
     const outcome = await inTransaction(this.dataSource, async (manager): Promise<RotationOutcome> => {
       const current = await manager.findOne(RefreshTokenEntity, {
         where: { tokenHash: hashRefreshToken(token) },
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) return { decision: 'UNKNOWN' };
-      const decision = decideRotation(current, new Date());
-      if (decision === 'REUSED') await this.revokeFamily(manager, current.familyId, RevokeReason.REUSE_DETECTED);
+      const session = await this.sessions.find(current.familyId, manager);
+      const decision = decideRotation(current, session, new Date());
+      if (decision === 'REUSED') await this.sessions.end(current.familyId, SessionEndReason.REUSE_DETECTED, manager);
       if (decision !== 'ROTATE') return { decision };
       const { row, issued } = await this.issue(current.userId, current.familyId, manager);
       await manager.update(
@@ -63,27 +77,17 @@ export class RefreshTokensService {
         { id: current.id },
         { revokedAt: new Date(), revokeReason: RevokeReason.ROTATED, replacedById: row.id },
       );
-      return { decision: 'ROTATE', userId: current.userId, issued };
+      await this.sessions.touch(current.familyId, manager);
+      return { decision: 'ROTATE', userId: current.userId, sessionId: current.familyId, issued };
     });
-    // Refusals are thrown only now, so that a family revoked on reuse stays revoked (committed).
+    // Refusals are thrown only now, so that a session ended on reuse stays ended (committed).
     if (outcome.decision !== 'ROTATE') throw refreshRefused(outcome.decision);
-    return { userId: outcome.userId, issued: outcome.issued };
+    return { userId: outcome.userId, sessionId: outcome.sessionId, issued: outcome.issued };
   }
 
-  /** Ends the session (family) the token belongs to; false when the token is unknown. */
-  async revokeSessionOf(token: string): Promise<boolean> {
-    const current = await this.dataSource.manager.findOneBy(RefreshTokenEntity, { tokenHash: hashRefreshToken(token) });
-    if (!current) return false;
-    await this.revokeFamily(this.dataSource.manager, current.familyId, RevokeReason.LOGOUT);
-    return true;
-  }
-
-  /** Ends every session of a user (sign out everywhere, password reset). */
-  async revokeAllOf(userId: string, reason: RevokeReason, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokeReason: reason });
-  }
-
-  private async revokeFamily(manager: EntityManager, familyId: string, reason: RevokeReason): Promise<void> {
-    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokeReason: reason });
+  /** The session a refresh token belongs to (any of its tokens, used or not); null when unknown. */
+  async sessionOf(token: string): Promise<{ sessionId: string; userId: string } | null> {
+    const row = await this.dataSource.manager.findOneBy(RefreshTokenEntity, { tokenHash: hashRefreshToken(token) });
+    return row ? { sessionId: row.familyId, userId: row.userId } : null;
   }
 }

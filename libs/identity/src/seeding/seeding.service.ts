@@ -5,12 +5,12 @@ import { ConfigError } from '@ttm/config';
 import { inTransaction } from '@ttm/database';
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from '@ttm/demo';
 import { DataSource } from 'typeorm';
-import { RevokeReason } from '../auth/refresh-token.entity';
-import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { normalizeEmail } from '../common/email';
 import { isUniqueViolation } from '../common/unique-violation';
 import { IDENTITY_CONFIG, IdentityConfig } from '../identity.constants';
 import { OrganizationEntity, OrganizationType } from '../organizations/organization.entity';
+import { SessionEndReason } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { passwordProblem } from '../users/password-policy';
 import { OrganizationRole, UserEntity } from '../users/user.entity';
@@ -35,7 +35,7 @@ export class SeedingService implements OnApplicationBootstrap {
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
-    private readonly refreshTokens: RefreshTokensService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -129,7 +129,7 @@ export class SeedingService implements OnApplicationBootstrap {
     if (passwordChanged) changes.passwordHash = await this.hasher.hash(password);
     if (Object.keys(changes).length > 0) {
       await repository.update({ id: admin.id }, changes);
-      if (passwordChanged) await this.refreshTokens.revokeAllOf(admin.id, RevokeReason.PASSWORD_RESET);
+      if (passwordChanged) await this.sessions.endAllOf(admin.id, SessionEndReason.PASSWORD_CHANGED);
       this.logger.log(`administrator ${email} updated (${Object.keys(changes).join(', ')})`);
     }
     return { ...admin, ...changes };

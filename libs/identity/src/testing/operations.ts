@@ -40,3 +40,13 @@ export interface AuthPayloadResult {
   refreshTokenExpiresAt: string;
   user: { id: string; email: string | null; displayName: string; roles: string[] };
 }
+
+export const CHANGE_PASSWORD = `mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}`;
+export const SIGN_OUT_EVERYWHERE = `mutation SignOutEverywhere($userId: ID!) { signOutEverywhere(userId: $userId) }`;
+
+/** The claims of an access token (not verified: for looking at what identity put in it). */
+export function claimsOf(accessToken: string): { sub: string; sid: string; ver: number; roles: string[]; iat: number } {
+  return JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as ReturnType<typeof claimsOf>;
+}

@@ -43,7 +43,7 @@ describe('internal user contacts for other services (real service, real PostgreS
   it('refuses callers without a service token, user tokens and malformed ids', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
     expect((await get(`/internal/users?ids=${id}`, null)).status).toBe(401);
-    const claims: AccessTokenClaims = { sub: id, roles: [Role.ADMIN], typ: 'access' };
+    const claims: AccessTokenClaims = { sub: id, roles: [Role.ADMIN], typ: 'access', sid: id, ver: 1 };
     const userToken = await identity.app.get(JwtService).signAsync(claims);
     expect((await get(`/internal/users?ids=${id}`, userToken)).status).toBe(401);
     expect((await get('/internal/users?ids=')).status).toBe(400);

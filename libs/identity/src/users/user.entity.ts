@@ -32,6 +32,14 @@ export class UserEntity {
   @Column('text', { nullable: true })
   organizationRole!: OrganizationRole | null;
 
+  /**
+   * Access tokens carry it (`ver`); a role change raises it (SessionsService.cutOffAccessTokens), which
+   * refuses the tokens issued before. Never written through the entity (`update: false`), so saving a
+   * user loaded earlier cannot put an old version back.
+   */
+  @Column({ type: 'integer', default: 1, update: false })
+  tokenVersion!: number;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, Role } from '@ttm/auth';
+import { inTransaction } from '@ttm/database';
 import { Connection, DEFAULT_PAGE_SIZE, toConnection } from '@ttm/graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { normalizeEmail } from '../common/email';
 import { pagePosition } from '../common/page-position';
 import { isUniqueViolation } from '../common/unique-violation';
 import { isUuid } from '../common/uuid';
+import { SessionsService } from '../sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { cannotDropOwnAdminRole, emailTaken, userNotFound } from './users.errors';
 import { UsersArgs } from './users.inputs';
@@ -20,7 +22,10 @@ export interface NewUser {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
 
   private repository(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(UserEntity);
@@ -74,8 +79,17 @@ export class UsersService {
 
   async setRoles(admin: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
     if (admin.id === userId && !roles.includes(Role.ADMIN)) throw cannotDropOwnAdminRole();
-    const user = await this.getById(userId);
-    user.roles = [...roles];
-    return this.repository().save(user);
+    return inTransaction(this.dataSource, async (manager) => {
+      const user = await this.getById(userId, manager);
+      user.roles = [...roles];
+      const saved = await this.repository(manager).save(user);
+      // Access tokens carrying the old roles are refused from this commit on, in every service.
+      await this.sessions.cutOffAccessTokens(userId, manager);
+      return saved;
+    });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
+    await this.repository(manager).update({ id }, { passwordHash });
   }
 }

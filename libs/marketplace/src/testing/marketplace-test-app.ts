@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AccessTokenClaims, Role, signServiceToken } from '@ttm/auth';
 import { parseConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
-import { createTestDatabase, TestDatabase } from '@ttm/testing';
+import { createTestDatabase, startRevocationFeed, TestDatabase } from '@ttm/testing';
 import { randomUUID } from 'node:crypto';
 import { marketplaceServiceModule } from '../marketplace-app.module';
 
@@ -45,11 +45,14 @@ export interface RunningMarketplace {
  */
 export async function startMarketplace(env: Record<string, string> = {}): Promise<RunningMarketplace> {
   const database = await createTestDatabase('marketplace');
-  const config = parseConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', ...env });
+  // Identity's revocation list (empty): the marketplace checks every access token against it.
+  const revocations = await startRevocationFeed(TEST_JWT_SECRET);
+  const config = parseConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', IDENTITY_URL: revocations.serviceUrl, ...env });
   let app: INestApplication;
   try {
     app = await bootstrapSubgraph(marketplaceServiceModule(config), 'marketplace', 0);
   } catch (error) {
+    await revocations.close();
     await database.drop();
     throw error;
   }
@@ -74,7 +77,7 @@ export async function startMarketplace(env: Record<string, string> = {}): Promis
     },
     async user(...roles: Role[]) {
       const id = randomUUID();
-      const claims: AccessTokenClaims = { sub: id, roles, typ: 'access' };
+      const claims: AccessTokenClaims = { sub: id, roles, typ: 'access', sid: randomUUID(), ver: 1 };
       return { id, roles, token: await jwt.signAsync(claims) };
     },
     serviceToken: (service = 'search') => signServiceToken(jwt, service),
@@ -85,6 +88,7 @@ export async function startMarketplace(env: Record<string, string> = {}): Promis
     },
     async close() {
       await app.close();
+      await revocations.close();
       await database.drop();
     },
   };

@@ -89,6 +89,7 @@ describe('alerts about newly published listings', () => {
       NODE_ENV: 'test',
       DATA_DIR: dataDir,
       MARKETPLACE_URL: marketplace.serviceUrl,
+      IDENTITY_URL: marketplace.serviceUrl,
     });
     app = await bootstrapSubgraph(searchServiceModule(config), 'search', 0);
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
@@ -110,7 +111,7 @@ describe('alerts about newly published listings', () => {
   const notificationCount = async () => Number((await sql<{ n: string }>(`SELECT count(*)::text AS n FROM search.notifications`))[0].n);
 
   async function user(id: string = randomUUID(), roles: Role[] = [Role.ENTERPRISE]): Promise<TestUser> {
-    const claims: AccessTokenClaims = { sub: id, roles, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: id, roles, typ: 'access', sid: randomUUID(), ver: 1 };
     return { id, token: await jwt.signAsync(claims) };
   }
 

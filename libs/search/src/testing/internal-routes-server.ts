@@ -1,11 +1,12 @@
-import { standaloneJwtService } from '@ttm/auth';
+import { RevocationListPage, REVOCATIONS_PATH, standaloneJwtService } from '@ttm/auth';
 import type { FeedEvent, FeedPage, ListingDocument, SnapshotPage, UserContact, UserContactsPage } from '@ttm/events';
 import { createServer } from 'node:http';
 
 /**
  * The other services' internal routes the search service calls, served by one small HTTP server in a
  * test: the marketplace's `/internal/snapshot` and `/internal/feed` (the snapshot is history; a test
- * appends the feed events a publication would produce) and the identity service's `/internal/users`.
+ * appends the feed events a publication would produce) and the identity service's `/internal/users` and
+ * `/internal/revocations` (nothing revoked).
  * Like the real routes it answers only service tokens signed with the test's JWT secret.
  */
 export interface InternalRoutesServer {
@@ -40,6 +41,8 @@ export async function startInternalRoutes(options: { snapshot: ListingDocument[]
         const ids = (params.get('ids') ?? '').split(',');
         return { status: 200, body: { users: ids.flatMap((id) => users.get(id) ?? []) } satisfies UserContactsPage };
       }
+      case REVOCATIONS_PATH:
+        return { status: 200, body: { sessions: [], users: [] } satisfies RevocationListPage };
       default:
         return { status: 404, body: { message: 'not found' } };
     }

@@ -4,6 +4,8 @@ import { Role } from './roles';
 export interface AuthUser {
   id: string;
   roles: Role[];
+  /** The session (sign-in) the token belongs to. */
+  sessionId: string;
 }
 
 export const isAdmin = (user: AuthUser | null | undefined): boolean => !!user?.roles.includes(Role.ADMIN);

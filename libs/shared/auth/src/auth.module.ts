@@ -1,31 +1,12 @@
-import { DynamicModule, Global, Injectable, Module } from '@nestjs/common';
+import { ClassProvider, DynamicModule, FactoryProvider, Global, Module } from '@nestjs/common';
 import { JwtModule, JwtModuleOptions, JwtService } from '@nestjs/jwt';
-import { PassportModule, PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AuthUser } from './auth-user';
-import { AccessTokenClaims, ACCESS_TOKEN_TTL_SECONDS, JWT_AUDIENCE, JWT_ISSUER } from './tokens';
+import { AppConfig, ServiceName } from '@ttm/config';
+import { AccessTokenVerifier } from './access-token-verifier';
+import { REVOCATION_CHECK, RevocationCheck, RevocationList, RevocationListOptions, RevocationListPage, REVOCATIONS_PATH } from './revocations';
+import { getInternalRoute } from './service-auth';
+import { ACCESS_TOKEN_TTL_SECONDS, JWT_AUDIENCE, JWT_ISSUER } from './tokens';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
-
-/** Verifies access tokens in every subgraph; no service trusts a user id a client could set. */
-@Injectable()
-export class JwtAccessStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(secret: string) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: secret,
-      issuer: JWT_ISSUER,
-      audience: JWT_AUDIENCE,
-      algorithms: ['HS256'],
-      ignoreExpiration: false,
-    });
-  }
-
-  validate(claims: AccessTokenClaims): AuthUser | false {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !Array.isArray(claims.roles)) return false;
-    return { id: claims.sub, roles: claims.roles };
-  }
-}
 
 /** How every service signs and verifies tokens; one place, so issuer, audience and algorithm always match. */
 export function jwtOptions(secret: string): JwtModuleOptions {
@@ -39,21 +20,40 @@ export function jwtOptions(secret: string): JwtModuleOptions {
 /** A JwtService outside Nest's container, for command-line tools that call the services. */
 export const standaloneJwtService = (secret: string): JwtService => new JwtService(jwtOptions(secret));
 
+/** Where a service learns which access tokens were revoked (the REVOCATION_CHECK provider, without `provide`). */
+export type RevocationSource = Omit<ClassProvider<RevocationCheck>, 'provide'> | Omit<FactoryProvider<RevocationCheck>, 'provide'>;
+
+/** Identity's list as `service` (marketplace, search, brokerage) follows it: GET REVOCATIONS_PATH with a service token. */
+export function revocationListFromIdentity(
+  jwt: JwtService,
+  config: AppConfig,
+  service: ServiceName,
+  options: Omit<RevocationListOptions, 'load'> = {},
+): RevocationList {
+  return new RevocationList({
+    ...options,
+    load: () => getInternalRoute<RevocationListPage>(jwt, config, { from: service, to: 'identity', path: REVOCATIONS_PATH, timeoutMs: 3000 }),
+  });
+}
+
+/** The REVOCATION_CHECK of every service but identity. */
+export function identityRevocationList(config: AppConfig, service: ServiceName): RevocationSource {
+  return { useFactory: (jwt: JwtService) => revocationListFromIdentity(jwt, config, service), inject: [JwtService] };
+}
+
 @Global()
 @Module({})
 export class AuthModule {
-  static forRoot(jwtSecret: string): DynamicModule {
+  /**
+   * Token signing and verification for one service: `AccessTokenVerifier` (used by the guards) checks
+   * every access token against `revocations`.
+   */
+  static forRoot(jwtSecret: string, revocations: RevocationSource): DynamicModule {
     return {
       module: AuthModule,
-      imports: [
-        PassportModule,
-        JwtModule.register(jwtOptions(jwtSecret)),
-      ],
-      providers: [
-        { provide: JWT_SECRET, useValue: jwtSecret },
-        { provide: JwtAccessStrategy, useFactory: () => new JwtAccessStrategy(jwtSecret) },
-      ],
-      exports: [JwtModule, JWT_SECRET],
+      imports: [JwtModule.register(jwtOptions(jwtSecret))],
+      providers: [{ provide: JWT_SECRET, useValue: jwtSecret }, { ...revocations, provide: REVOCATION_CHECK } as ClassProvider | FactoryProvider, AccessTokenVerifier],
+      exports: [JwtModule, JWT_SECRET, AccessTokenVerifier],
     };
   }
 }

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AuthGuard } from '@nestjs/passport';
 import { forbidden, unauthenticated } from '@ttm/errors';
 import type { Request } from 'express';
+import { AccessTokenVerifier, tokenRefused } from './access-token-verifier';
 import { AuthUser } from './auth-user';
 import { Role } from './roles';
 
@@ -19,38 +19,31 @@ export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   return context.switchToHttp().getRequest<AuthenticatedRequest>();
 }
 
-function tokenProblem(info: unknown): string {
-  if (info instanceof Error) {
-    if (info.name === 'TokenExpiredError') return 'The access token has expired: call refreshToken to get a new one';
-    if (info.message === 'No auth token') return 'Sign in first: send the access token as "Authorization: Bearer <token>"';
-  }
-  return 'The access token is invalid: sign in again';
-}
-
-/** Requires a valid access token. */
+/** Requires a valid access token (AccessTokenVerifier: signature, claims, revocation list). */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  override getRequest(context: ExecutionContext): AuthenticatedRequest {
-    return requestOf(context);
-  }
+export class JwtAuthGuard implements CanActivate {
+  constructor(private readonly verifier: AccessTokenVerifier) {}
 
-  override handleRequest<TUser = AuthUser>(error: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
-    if (error || !user) throw unauthenticated(tokenProblem(info));
-    requestOf(context).authChecked = true;
-    return user;
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = requestOf(context);
+    const user = await this.verifier.verifyRequest(request);
+    if (!user) throw tokenRefused('TOKEN_MISSING');
+    request.user = user;
+    request.authChecked = true;
+    return true;
   }
 }
 
 /** Lets anonymous callers through, but refuses a token that is present and invalid. */
 @Injectable()
-export class OptionalJwtAuthGuard extends JwtAuthGuard {
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+export class OptionalJwtAuthGuard implements CanActivate {
+  constructor(private readonly verifier: AccessTokenVerifier) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = requestOf(context);
-    if (!request.headers.authorization) {
-      request.authChecked = true;
-      return true;
-    }
-    return (await super.canActivate(context)) as boolean;
+    request.user = (await this.verifier.verifyRequest(request)) ?? undefined;
+    request.authChecked = true;
+    return true;
   }
 }
 

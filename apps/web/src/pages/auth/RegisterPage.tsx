@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Role } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
+import { NEW_PASSWORD_HINT, NEW_PASSWORD_RULES, sameAs } from '../../lib/password-rules';
 import { setSession } from '../../lib/session';
 import { nextPath } from './LoginPage';
 import { RegisterDocument } from '../../gql/graphql';
@@ -65,12 +66,8 @@ export default function RegisterPage() {
           <Form.Item
             label="密码"
             name="password"
-            extra="8–128 个字符，至少包含一个字母和一个数字"
-            rules={[
-              { required: true, message: '请输入密码' },
-              { min: 8, max: 128, message: '密码长度为 8–128 个字符' },
-              { pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: '密码至少包含一个字母和一个数字' },
-            ]}
+            extra={NEW_PASSWORD_HINT}
+            rules={NEW_PASSWORD_RULES}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
@@ -78,12 +75,7 @@ export default function RegisterPage() {
             label="确认密码"
             name="confirm"
             dependencies={['password']}
-            rules={[
-              { required: true, message: '请再次输入密码' },
-              ({ getFieldValue }) => ({
-                validator: (_, value) => (!value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
-              }),
-            ]}
+            rules={[{ required: true, message: '请再次输入密码' }, sameAs('password')]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -1,0 +1,27 @@
+import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Authenticated, AuthUser, CurrentUser, Role } from '@ttm/auth';
+import { AccountSecurityService } from './account-security.service';
+import { ChangePasswordArgs, SignOutEverywhereArgs } from './auth.inputs';
+
+@Resolver()
+export class AccountSecurityResolver {
+  constructor(private readonly security: AccountSecurityService) {}
+
+  @Mutation(() => Boolean, {
+    description:
+      'Changes the password (same rules as at registration) and ends every other session of the account at once; this session stays signed in',
+  })
+  @Authenticated()
+  changePassword(@Args() args: ChangePasswordArgs, @CurrentUser() viewer: AuthUser): Promise<boolean> {
+    return this.security.changePassword(viewer, args.currentPassword, args.newPassword);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      'Ends every session of a user at once (administrators): their access tokens are refused by every service within a second and their refresh tokens no longer work; answers how many sessions were open',
+  })
+  @Authenticated(Role.ADMIN)
+  signOutEverywhere(@Args() args: SignOutEverywhereArgs): Promise<number> {
+    return this.security.signOutEverywhere(args.userId);
+  }
+}
