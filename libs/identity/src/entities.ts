@@ -1,6 +1,7 @@
+import { AUDIT_ENTITIES } from '@ttm/audit';
 import { OutboxEvent } from '@ttm/events';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { UserEntity } from './users/user.entity';
 
-export const IDENTITY_ENTITIES = [UserEntity, OrganizationEntity, RefreshTokenEntity, OutboxEvent];
+export const IDENTITY_ENTITIES = [UserEntity, OrganizationEntity, RefreshTokenEntity, OutboxEvent, ...AUDIT_ENTITIES];

@@ -1,4 +1,5 @@
 import { IdentityInit1764201600000 } from './1764201600000-identity-init';
+import { IdentityAuditLog1767830400000 } from './1767830400000-identity-audit-log';
 
 /** Every identity migration, oldest first. */
-export const IDENTITY_MIGRATIONS = [IdentityInit1764201600000];
+export const IDENTITY_MIGRATIONS = [IdentityInit1764201600000, IdentityAuditLog1767830400000];

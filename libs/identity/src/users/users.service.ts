@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, Role } from '@ttm/auth';
+import { inTransaction } from '@ttm/database';
 import { Connection, DEFAULT_PAGE_SIZE, toConnection } from '@ttm/graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { normalizeEmail } from '../common/email';
 import { pagePosition } from '../common/page-position';
 import { isUniqueViolation } from '../common/unique-violation';
 import { isUuid } from '../common/uuid';
+import { assertRoleChangeAllowed, lockRoleChanges } from './administrators';
+import { recordRoleChange, sameRoles } from './role-change-audit';
 import { UserEntity } from './user.entity';
 import { cannotDropOwnAdminRole, emailTaken, userNotFound } from './users.errors';
 import { UsersArgs } from './users.inputs';
@@ -74,8 +77,16 @@ export class UsersService {
 
   async setRoles(admin: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
     if (admin.id === userId && !roles.includes(Role.ADMIN)) throw cannotDropOwnAdminRole();
-    const user = await this.getById(userId);
-    user.roles = [...roles];
-    return this.repository().save(user);
+    return inTransaction(this.dataSource, async (manager) => {
+      await lockRoleChanges(manager);
+      const user = await this.getById(userId, manager);
+      await assertRoleChangeAllowed(manager, admin, user, roles);
+      const before = [...user.roles];
+      if (sameRoles(before, roles)) return user;
+      user.roles = [...roles];
+      const saved = await this.repository(manager).save(user);
+      await recordRoleChange(manager, admin, saved, before);
+      return saved;
+    });
   }
 }
