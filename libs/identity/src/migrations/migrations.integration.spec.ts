@@ -33,6 +33,7 @@ describe('identity migrations', () => {
       ).map((row) => `${row.schema}.${row.table}`);
     try {
       expect(await tables()).toEqual([
+        'identity.audit_log',
         'identity.login_throttle',
         'identity.migrations',
         'identity.organizations',
@@ -43,7 +44,7 @@ describe('identity migrations', () => {
       for (let n = 0; n < IDENTITY_MIGRATIONS.length; n += 1) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual(['identity.migrations']);
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await tables()).toHaveLength(6);
+      expect(await tables()).toHaveLength(7);
     } finally {
       await dataSource.destroy();
     }
