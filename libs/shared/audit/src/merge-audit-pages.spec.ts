@@ -3,7 +3,7 @@ import { AuditPage, AuditRecord, auditOrder, decodeAuditCursor, encodeAuditCurso
 import { AuditAction, AuditTargetType } from './audit-vocabulary';
 import { mergeAuditPages } from './merge-audit-pages';
 
-function entry(at: string, id = randomUUID()): AuditRecord {
+function entry(at: string, id: string = randomUUID()): AuditRecord {
   return {
     id,
     at,
