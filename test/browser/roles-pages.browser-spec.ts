@@ -1,6 +1,12 @@
+import { DEMO_PASSWORD } from '@ttm/demo';
+import { client } from '../support/graphql-client';
+import { CREATE_NEED, LOGIN, needInput, SUBMIT_NEED } from '../support/operations';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
 import { signIn, signOut } from './support/session';
+
+/** YYYY-MM-DD HH:mm of an instant in China (UTC+8), as the audit log shows its times. */
+const chinaMinute = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The administrator's and the broker's pages on the demo data, and the app in a 375-px-wide window. */
 describe('administrator and broker pages, and a phone-sized window', () => {
@@ -17,8 +23,21 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await demo?.stop();
   });
 
-  it('lets the administrator verify an organisation, edit synonyms and read the market statistics', async () => {
+  /** A demo enterprise's new need, waiting in the review queue (arranged through the API). */
+  async function needInReview(title: string): Promise<void> {
+    if (!demo) throw new Error('not started');
+    const { login } = await client(demo.marketplace.url).request<{ login: { accessToken: string } }>(LOGIN, {
+      input: { email: 'hengjin.shen@demo.techbridge.cn', password: DEMO_PASSWORD },
+    });
+    const asEnterprise = client(demo.marketplace.url, login.accessToken);
+    const { createNeed } = await asEnterprise.request<{ createNeed: { id: string } }>(CREATE_NEED, { input: needInput({ title }) });
+    await asEnterprise.request(SUBMIT_NEED, { id: createNeed.id });
+  }
+
+  it('lets the administrator verify an organisation, edit synonyms, read the market statistics and find it all in the audit log', async () => {
     if (!demo || !chromium) throw new Error('not started');
+    const title = '经编车间断纱在线检测（审计日志）';
+    await needInReview(title);
     const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
     await signIn(page, 'admin@demo.techbridge.cn');
 
@@ -43,6 +62,28 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await page.getByRole('link', { name: '市场统计' }).click();
     await page.getByRole('img', { name: /漏斗/ }).locator('canvas').waitFor();
     await screenshot(page, 'admin-market-stats');
+
+    await page.getByRole('link', { name: '审核队列' }).click();
+    await page.getByTestId('review-item').filter({ hasText: title }).getByRole('button', { name: '通过' }).click();
+    await page.getByText('已通过，已公开发布').waitFor();
+    const approvedBy = Date.now();
+    await page.getByRole('link', { name: '审计日志' }).click();
+    const log = page.getByTestId('audit-log');
+    const approval = log.getByRole('row', { name: new RegExp(title) });
+    await approval.waitFor();
+    expect(await approval.textContent()).toMatch(/审核通过.*待审核 → 已发布/);
+    await log.getByRole('row', { name: /机构认证.*海宁数织信息科技有限公司.*未认证 → 已认证/ }).waitFor();
+    await log.getByRole('row', { name: /新增同义词组.*断纱检测、断头检测/ }).waitFor();
+    // Newest first: the approval tops the list, at its minute in China time (UTC+8), whatever the browser's zone.
+    const newest = (await log.getByRole('row').nth(1).textContent()) ?? '';
+    expect(newest).toContain(title);
+    expect([chinaMinute(approvedBy - 60_000), chinaMinute(approvedBy)]).toContain(newest.slice(0, 16));
+    await screenshot(page, 'admin-audit');
+    await page.getByLabel('按操作筛选').click();
+    await page.getByTitle('新增同义词组').click();
+    await page.waitForURL('**/admin/audit?action=SYNONYM_GROUP_CREATED');
+    await approval.waitFor({ state: 'detached' });
+    await log.getByRole('row', { name: /断纱检测、断头检测/ }).waitFor();
     await signOut(page);
     expect(errors).toEqual([]);
     await context.close();

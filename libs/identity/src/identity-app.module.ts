@@ -3,6 +3,7 @@ import { AuthModule } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
 import { SubgraphModule } from '@ttm/graphql';
+import { AuditLogModule } from './audit/audit-log.module';
 import { IdentityAuthModule } from './auth/identity-auth.module';
 import { IDENTITY_ENTITIES } from './entities';
 import { IDENTITY_CONFIG, IDENTITY_SCHEMA, IdentityConfig } from './identity.constants';
@@ -50,6 +51,7 @@ export class IdentityAppModule {
         IdentityAuthModule,
         OrganizationsModule,
         SeedingModule,
+        AuditLogModule.forRoot(config),
       ],
     };
   }

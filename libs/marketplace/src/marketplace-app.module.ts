@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AUDIT_ENTITIES, AuditModule } from '@ttm/audit';
 import { AuthModule, identityRevocationList } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
@@ -12,7 +13,7 @@ import { MARKETPLACE_MIGRATIONS } from './migrations';
 import { NeedEntity } from './need/need.entity';
 import { ResultEntity } from './result/result.entity';
 
-export const MARKETPLACE_ENTITIES = [NeedEntity, ResultEntity, ExpertEntity, ...CHALLENGE_ENTITIES, OutboxEvent];
+export const MARKETPLACE_ENTITIES = [NeedEntity, ResultEntity, ExpertEntity, ...CHALLENGE_ENTITIES, OutboxEvent, ...AUDIT_ENTITIES];
 
 /** The whole marketplace service: the app bootstraps it and the integration tests start it. */
 @Module({})
@@ -32,6 +33,7 @@ export class MarketplaceAppModule {
         }),
         AuthModule.forRoot(jwtSecret, identityRevocationList(config, 'marketplace')),
         MarketplaceModule,
+        AuditModule,
       ],
       providers: [{ provide: MARKETPLACE_CONFIG, useValue: config }],
       exports: [MARKETPLACE_CONFIG],

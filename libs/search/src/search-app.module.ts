@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AUDIT_ENTITIES, AuditModule } from '@ttm/audit';
 import { AuthModule, identityRevocationList } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
@@ -32,8 +33,9 @@ export class SearchAppModule {
       module: SearchAppModule,
       imports: [
         AuthModule.forRoot(jwtSecret, identityRevocationList(config, 'search')),
-        DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity, ...ALERT_ENTITIES], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
+        DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity, ...ALERT_ENTITIES, ...AUDIT_ENTITIES], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
         SubgraphModule.forRoot({ name: 'search' }),
+        AuditModule,
       ],
       controllers: [ReindexController],
       providers: [

@@ -23,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/organizations', label: '机构认证', roles: ['ADMIN'] },
   { path: '/admin/synonyms', label: '同义词', roles: ['ADMIN'] },
   { path: '/admin/stats', label: '市场统计', roles: ['ADMIN'] },
+  { path: '/admin/audit', label: '审计日志', roles: ['ADMIN'] },
   { path: '/matches', label: '撮合推荐', roles: ['ENTERPRISE', 'RESEARCHER'] },
   { path: '/deals', label: '我的交易', labelFor: { BROKER: '交易看板' }, roles: ['BROKER', 'ENTERPRISE', 'RESEARCHER'] },
   { path: '/brokers', label: '经纪人榜' },

@@ -26,6 +26,7 @@ const OrganizationsPage = lazy(() => import('../pages/admin/OrganizationsPage'))
 const SynonymsPage = lazy(() => import('../pages/admin/SynonymsPage'));
 const MarketStatsPage = lazy(() => import('../pages/admin/MarketStatsPage'));
 const AdminChallengesPage = lazy(() => import('../pages/admin/AdminChallengesPage'));
+const AuditLogPage = lazy(() => import('../pages/admin/AuditLogPage'));
 const MatchInboxPage = lazy(() => import('../pages/brokerage/MatchInboxPage'));
 const DealsPage = lazy(() => import('../pages/brokerage/DealsPage'));
 const LeaderboardPage = lazy(() => import('../pages/brokerage/LeaderboardPage'));
@@ -76,6 +77,7 @@ export function AppRoutes() {
         <Route path="admin/synonyms" element={page(<SynonymsPage />, ['ADMIN'])} />
         <Route path="admin/stats" element={page(<MarketStatsPage />, ['ADMIN'])} />
         <Route path="admin/challenges" element={page(<AdminChallengesPage />, ['ADMIN'])} />
+        <Route path="admin/audit" element={page(<AuditLogPage />, ['ADMIN'])} />
         <Route path="matches" element={page(<MatchInboxPage />, ['ENTERPRISE', 'RESEARCHER'])} />
         <Route path="deals" element={page(<DealsPage />, ['BROKER', 'ENTERPRISE', 'RESEARCHER', 'ADMIN'])} />
         <Route path="brokers" element={page(<LeaderboardPage />)} />

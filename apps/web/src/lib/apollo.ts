@@ -9,6 +9,7 @@ import { authorizedFetch } from './auth-fetch';
  */
 const connectionFields = {
   applicationsForChallenge: relayStylePagination(['challengeId', 'filter']),
+  auditLog: relayStylePagination(['action', 'actorId', 'targetId']),
   challenges: relayStylePagination(['filter']),
   deals: relayStylePagination(['stage']),
   experts: relayStylePagination(['filter']),

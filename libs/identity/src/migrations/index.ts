@@ -1,5 +1,6 @@
 import { IdentityInit1764201600000 } from './1764201600000-identity-init';
+import { IdentityAuditLog1767830400000 } from './1767830400000-identity-audit-log';
 import { Sessions1796284800000 } from './1796284800000-sessions';
 
 /** Every identity migration, oldest first. */
-export const IDENTITY_MIGRATIONS = [IdentityInit1764201600000, Sessions1796284800000];
+export const IDENTITY_MIGRATIONS = [IdentityInit1764201600000, IdentityAuditLog1767830400000, Sessions1796284800000];

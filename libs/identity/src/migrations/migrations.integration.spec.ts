@@ -35,6 +35,7 @@ describe('identity migrations', () => {
       ).map((row) => `${row.schema}.${row.table}`);
     try {
       expect(await tables()).toEqual([
+        'identity.audit_log',
         'identity.login_throttle',
         'identity.migrations',
         'identity.organizations',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditAction, AuditTargetType, recordAudit } from '@ttm/audit';
 import { AuthUser, isAdmin } from '@ttm/auth';
 import { inTransaction } from '@ttm/database';
 import { unauthenticated } from '@ttm/errors';
@@ -18,6 +19,12 @@ import {
   organizationNotFound,
 } from './organizations.errors';
 import { AddOrganizationMemberArgs, CreateOrganizationInput, OrganizationsArgs } from './organizations.inputs';
+
+/** What an audit entry shows of an organisation's verification. */
+const verificationSnapshot = (organization: OrganizationEntity) => ({
+  verified: organization.verifiedAt !== null,
+  verifiedAt: organization.verifiedAt?.toISOString() ?? null,
+});
 
 @Injectable()
 export class OrganizationsService {
@@ -68,12 +75,28 @@ export class OrganizationsService {
     });
   }
 
+  /** Verifies or withdraws the verification, with its audit entry; nothing happens (and nothing is logged) when it already is so. */
   async setVerified(admin: AuthUser, id: string, verified: boolean): Promise<OrganizationEntity> {
-    const organization = await this.getById(id);
-    if (verified === (organization.verifiedAt !== null)) return organization;
-    organization.verifiedAt = verified ? new Date() : null;
-    organization.verifiedBy = verified ? admin.id : null;
-    return this.dataSource.manager.save(organization);
+    if (!isUuid(id)) throw organizationNotFound(id);
+    return inTransaction(this.dataSource, async (manager) => {
+      const organization = await manager.findOne(OrganizationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!organization) throw organizationNotFound(id);
+      if (verified === (organization.verifiedAt !== null)) return organization;
+      const before = verificationSnapshot(organization);
+      organization.verifiedAt = verified ? new Date() : null;
+      organization.verifiedBy = verified ? admin.id : null;
+      const saved = await manager.save(organization);
+      await recordAudit(manager, {
+        actorId: admin.id,
+        action: verified ? AuditAction.ORGANIZATION_VERIFIED : AuditAction.ORGANIZATION_UNVERIFIED,
+        targetType: AuditTargetType.ORGANIZATION,
+        targetId: saved.id,
+        targetLabel: saved.name,
+        before,
+        after: verificationSnapshot(saved),
+      });
+      return saved;
+    });
   }
 
   async list(args: OrganizationsArgs): Promise<Connection<OrganizationEntity>> {

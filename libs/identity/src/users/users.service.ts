@@ -9,6 +9,8 @@ import { pagePosition } from '../common/page-position';
 import { isUniqueViolation } from '../common/unique-violation';
 import { isUuid } from '../common/uuid';
 import { SessionsService } from '../sessions/sessions.service';
+import { assertRoleChangeAllowed, lockRoleChanges } from './administrators';
+import { recordRoleChange, sameRoles } from './role-change-audit';
 import { UserEntity } from './user.entity';
 import { cannotDropOwnAdminRole, emailTaken, userNotFound } from './users.errors';
 import { UsersArgs } from './users.inputs';
@@ -80,9 +82,14 @@ export class UsersService {
   async setRoles(admin: AuthUser, userId: string, roles: Role[]): Promise<UserEntity> {
     if (admin.id === userId && !roles.includes(Role.ADMIN)) throw cannotDropOwnAdminRole();
     return inTransaction(this.dataSource, async (manager) => {
+      await lockRoleChanges(manager);
       const user = await this.getById(userId, manager);
+      await assertRoleChangeAllowed(manager, admin, user, roles);
+      const before = [...user.roles];
+      if (sameRoles(before, roles)) return user;
       user.roles = [...roles];
       const saved = await this.repository(manager).save(user);
+      await recordRoleChange(manager, admin, saved, before);
       // Access tokens carrying the old roles are refused from this commit on, in every service.
       await this.sessions.cutOffAccessTokens(userId, manager);
       return saved;

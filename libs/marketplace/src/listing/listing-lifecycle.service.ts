@@ -20,6 +20,8 @@ export interface ChangeOptions<E> {
   check?: (entity: E) => void;
   /** For REJECT. */
   rejectionReason?: string;
+  /** Runs after saving, in the same transaction (e.g. the moderation's audit entry); a throw undoes the change. */
+  afterSave?: (manager: EntityManager, saved: E, before: ListingStatus) => Promise<void>;
 }
 
 /**
@@ -75,6 +77,7 @@ export class ListingLifecycle {
       if (action === 'REJECT') entity.rejectionReason = options.rejectionReason ?? null;
       const saved = await manager.save(entity);
       await this.recordPublicChange(manager, saved, before);
+      await options.afterSave?.(manager, saved, before);
       return saved;
     });
   }

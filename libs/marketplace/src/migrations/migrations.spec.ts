@@ -5,7 +5,7 @@ import { MARKETPLACE_ENTITIES } from '../marketplace-app.module';
 import { MARKETPLACE_SCHEMA } from '../marketplace.constants';
 import { MARKETPLACE_MIGRATIONS } from './index';
 
-const ALL_TABLES = ['challenge_application_scores', 'challenge_applications', 'challenge_milestones', 'challenges', 'experts', 'needs', 'outbox', 'results'];
+const ALL_TABLES = ['audit_log', 'challenge_application_scores', 'challenge_applications', 'challenge_milestones', 'challenges', 'experts', 'needs', 'outbox', 'results'];
 
 describe('marketplace migrations', () => {
   let database: TestDatabase;

@@ -8,6 +8,7 @@ import { AnyListingEntity, LISTING_ENTITIES, MARKETPLACE_KINDS } from '../listin
 import { ListingLifecycle } from '../listing/listing-lifecycle.service';
 import { ListingStatus } from '../listing/listing-status';
 import { ListingErrors } from '../listing/listing.errors';
+import { recordModeration } from './moderation-audit';
 
 /** Oldest submission first; ties by id. */
 function queueOrder(a: AnyListingEntity, b: AnyListingEntity): number {
@@ -25,13 +26,18 @@ export class ModerationService {
   async approve(id: string, admin: AuthUser): Promise<AnyListingEntity> {
     const kind = await this.lifecycle.kindOfId(id);
     if (!kind) throw ListingErrors.notFound(null, id);
-    return this.lifecycle.change(kind, id, admin, 'APPROVE');
+    return this.lifecycle.change(kind, id, admin, 'APPROVE', {
+      afterSave: (manager, saved, before) => recordModeration(manager, admin, saved, before),
+    });
   }
 
   async reject(id: string, reason: string, admin: AuthUser): Promise<AnyListingEntity> {
     const kind = await this.lifecycle.kindOfId(id);
     if (!kind) throw ListingErrors.notFound(null, id);
-    return this.lifecycle.change(kind, id, admin, 'REJECT', { rejectionReason: reason });
+    return this.lifecycle.change(kind, id, admin, 'REJECT', {
+      rejectionReason: reason,
+      afterSave: (manager, saved, before) => recordModeration(manager, admin, saved, before),
+    });
   }
 
   /** Everything waiting for review, across kinds, oldest submission first. */

@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES } from '@ttm/audit';
 import { openServiceDataSource } from '@ttm/database';
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
 import { DataSource } from 'typeorm';
@@ -6,7 +7,7 @@ import { SEARCH_SCHEMA } from '../search-app.module';
 import { SynonymGroupEntity } from '../synonyms/synonym-group.entity';
 import { SEARCH_MIGRATIONS } from './index';
 
-const ALL_TABLES = ['alert_checkpoints', 'alerted_listings', 'industry_follows', 'mail_delivery_start', 'notifications', 'saved_searches', 'synonym_groups'];
+const ALL_TABLES = ['alert_checkpoints', 'alerted_listings', 'audit_log', 'industry_follows', 'mail_delivery_start', 'notifications', 'saved_searches', 'synonym_groups'];
 
 describe('search migrations', () => {
   let database: TestDatabase;
@@ -43,17 +44,19 @@ describe('search migrations', () => {
     dataSource = await openServiceDataSource({
       url: database.url,
       schema: SEARCH_SCHEMA,
-      entities: [SynonymGroupEntity, ...ALERT_ENTITIES],
+      entities: [SynonymGroupEntity, ...ALERT_ENTITIES, ...AUDIT_ENTITIES],
       migrations: SEARCH_MIGRATIONS,
     });
     expect(await tables()).toEqual(ALL_TABLES);
     expect(await notificationColumns()).toEqual(['email_attempts', 'email_retry_at', 'emailed_at']);
 
-    // The last migration (e-mail delivery) alone, then all of them.
+    // The last two migrations (the audit log, then e-mail delivery) alone, then all of them.
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await tables()).toEqual(ALL_TABLES.filter((table) => table !== 'mail_delivery_start'));
+    expect(await tables()).toEqual(ALL_TABLES.filter((table) => table !== 'audit_log'));
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await tables()).toEqual(ALL_TABLES.filter((table) => table !== 'audit_log' && table !== 'mail_delivery_start'));
     expect(await notificationColumns()).toEqual([]);
-    for (let index = 1; index < SEARCH_MIGRATIONS.length; index++) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let index = 2; index < SEARCH_MIGRATIONS.length; index++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toEqual([]);
 
     await dataSource.runMigrations({ transaction: 'each' });

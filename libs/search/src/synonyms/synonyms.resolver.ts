@@ -32,7 +32,7 @@ export class SynonymsResolver {
 
   @Mutation(() => Boolean)
   @Authenticated(Role.ADMIN)
-  deleteSynonymGroup(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<boolean> {
-    return this.synonyms.delete(id);
+  deleteSynonymGroup(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<boolean> {
+    return this.synonyms.delete(id, admin);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditAction } from '@ttm/audit';
 import { AuthUser } from '@ttm/auth';
 import { notFound } from '@ttm/errors';
 import { normalizeSynonymGroups } from '@ttm/search-engine';
 import { DEFAULT_SYNONYM_GROUPS } from '@ttm/taxonomy';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListingIndex } from '../index/listing-index.provider';
+import { recordSynonymEdit } from './synonym-audit';
 import { SynonymGroupEntity } from './synonym-group.entity';
 
 /**
@@ -40,23 +42,32 @@ export class SynonymsService implements OnModuleInit {
   }
 
   create(terms: string[], admin: AuthUser): Promise<SynonymGroupEntity> {
-    return this.change(async (manager) => manager.save(manager.create(SynonymGroupEntity, { terms, updatedBy: admin.id })));
+    return this.change(async (manager) => {
+      const group = await manager.save(manager.create(SynonymGroupEntity, { terms, updatedBy: admin.id }));
+      await recordSynonymEdit(manager, admin, AuditAction.SYNONYM_GROUP_CREATED, group.id, null, group.terms);
+      return group;
+    });
   }
 
   update(id: string, terms: string[], admin: AuthUser): Promise<SynonymGroupEntity> {
     return this.change(async (manager) => {
       const group = await manager.findOne(SynonymGroupEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!group) throw notFound('Synonym group', id);
+      const before = group.terms;
       group.terms = terms;
       group.updatedBy = admin.id;
-      return manager.save(group);
+      const saved = await manager.save(group);
+      await recordSynonymEdit(manager, admin, AuditAction.SYNONYM_GROUP_UPDATED, id, before, saved.terms);
+      return saved;
     });
   }
 
-  delete(id: string): Promise<boolean> {
+  delete(id: string, admin: AuthUser): Promise<boolean> {
     return this.change(async (manager) => {
-      const { affected } = await manager.delete(SynonymGroupEntity, { id });
-      if (!affected) throw notFound('Synonym group', id);
+      const group = await manager.findOne(SynonymGroupEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!group) throw notFound('Synonym group', id);
+      await manager.delete(SynonymGroupEntity, { id });
+      await recordSynonymEdit(manager, admin, AuditAction.SYNONYM_GROUP_DELETED, id, group.terms, null);
       return true;
     });
   }

@@ -1,0 +1,51 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/**
+ * What an audit entry records. One list for every service, so the log reads the same wherever an
+ * entry was written; a library that records a new kind of change adds its actions here.
+ */
+export enum AuditAction {
+  USER_ROLES_CHANGED = 'USER_ROLES_CHANGED',
+  ORGANIZATION_VERIFIED = 'ORGANIZATION_VERIFIED',
+  ORGANIZATION_UNVERIFIED = 'ORGANIZATION_UNVERIFIED',
+  LISTING_APPROVED = 'LISTING_APPROVED',
+  LISTING_REJECTED = 'LISTING_REJECTED',
+  LISTING_TAKEN_DOWN = 'LISTING_TAKEN_DOWN',
+  SYNONYM_GROUP_CREATED = 'SYNONYM_GROUP_CREATED',
+  SYNONYM_GROUP_UPDATED = 'SYNONYM_GROUP_UPDATED',
+  SYNONYM_GROUP_DELETED = 'SYNONYM_GROUP_DELETED',
+}
+
+/** What kind of thing an entry's `targetId` names. */
+export enum AuditTargetType {
+  USER = 'USER',
+  ORGANIZATION = 'ORGANIZATION',
+  NEED = 'NEED',
+  RESULT = 'RESULT',
+  EXPERT = 'EXPERT',
+  CHALLENGE = 'CHALLENGE',
+  SYNONYM_GROUP = 'SYNONYM_GROUP',
+}
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);
+export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = Object.values(AuditTargetType);
+
+export const isAuditAction = (value: unknown): value is AuditAction => AUDIT_ACTIONS.includes(value as AuditAction);
+export const isAuditTargetType = (value: unknown): value is AuditTargetType => AUDIT_TARGET_TYPES.includes(value as AuditTargetType);
+
+registerEnumType(AuditAction, {
+  name: 'AuditAction',
+  valuesMap: {
+    USER_ROLES_CHANGED: { description: '修改角色 (identity)' },
+    ORGANIZATION_VERIFIED: { description: '机构认证 (identity)' },
+    ORGANIZATION_UNVERIFIED: { description: '撤销机构认证 (identity)' },
+    LISTING_APPROVED: { description: '审核通过 — a need, result, expert profile or challenge is published (marketplace)' },
+    LISTING_REJECTED: { description: '审核驳回 — a listing in review is sent back with a reason (marketplace)' },
+    LISTING_TAKEN_DOWN: { description: '下架 — a published listing is taken down with a reason (marketplace)' },
+    SYNONYM_GROUP_CREATED: { description: '新增同义词组 (search)' },
+    SYNONYM_GROUP_UPDATED: { description: '修改同义词组 (search)' },
+    SYNONYM_GROUP_DELETED: { description: '删除同义词组 (search)' },
+  },
+});
+
+registerEnumType(AuditTargetType, { name: 'AuditTargetType', description: 'What kind of thing an audit entry is about' });
