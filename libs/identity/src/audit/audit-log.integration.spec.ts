@@ -9,7 +9,7 @@ import { createServer, Server, Socket } from 'node:net';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { craftedCreditCode, uniqueEmail } from '../testing/fixtures';
 import { dataOf, RunningIdentity, startIdentity, TEST_JWT_SECRET } from '../testing/identity-test-app';
-import { AuthPayloadResult, CREATE_ORGANIZATION, LOGIN, REGISTER, SET_ROLES, VERIFY } from '../testing/operations';
+import { AuthPayloadResult, CREATE_ORGANIZATION, LOGIN, REFRESH, REGISTER, SET_ROLES, VERIFY } from '../testing/operations';
 import { AUDIT_SOURCE_TIMEOUT_MS } from './audit-log.service';
 
 const ADMIN = { email: 'audit.admin@identity.test', password: 'Admin-2026-audit-log' };
@@ -54,7 +54,8 @@ async function startAuditSource(url: string, schema: string): Promise<INestAppli
   }
   @Module({
     imports: [
-      AuthModule.forRoot(TEST_JWT_SECRET),
+      // Only service tokens reach this route, so no access token is ever checked against revocations.
+      AuthModule.forRoot(TEST_JWT_SECRET, { useFactory: () => ({ revocationOf: () => Promise.resolve(null) }) }),
       DatabaseModule.forService({ url, schema, entities: AUDIT_ENTITIES, migrations: [SourceAuditLog1767830400000], poolSize: 2 }),
       AuditModule,
     ],
@@ -99,6 +100,8 @@ describe('auditLog: the audit log of every service, merged by identity (real ser
       );
     await record(marketplace, AuditAction.LISTING_APPROVED, AuditTargetType.NEED, '需求一');
     dataOf(await identity.request(SET_ROLES, { userId: broker.user.id, roles: ['BROKER', 'ENTERPRISE'] }, admin.accessToken));
+    // The role change ends the broker's access token; a refresh carries the new roles.
+    broker = dataOf(await identity.request<{ refreshToken: AuthPayloadResult }>(REFRESH, { token: broker.refreshToken })).refreshToken;
     await record(search, AuditAction.SYNONYM_GROUP_CREATED, AuditTargetType.SYNONYM_GROUP, '断纱检测、断头检测');
     await record(marketplace, AuditAction.LISTING_REJECTED, AuditTargetType.RESULT, '成果一');
     const input = { name: '海宁审计日志科技有限公司', type: 'ENTERPRISE', regionCode: '330481', creditCode: craftedCreditCode(8801) };

@@ -47,7 +47,7 @@ describe('identity migrations', () => {
       for (let n = 0; n < IDENTITY_MIGRATIONS.length; n += 1) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual(['identity.migrations']);
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await tables()).toHaveLength(7);
+      expect(await tables()).toHaveLength(8);
     } finally {
       await dataSource.destroy();
     }

@@ -46,11 +46,11 @@ describe('the synonym audit log of the search service', () => {
     database = await createTestDatabase('synonym_audit');
     dataDir = await mkdtemp(join(tmpdir(), 'ttm-synonym-audit-'));
     marketplace = await startInternalRoutes({ snapshot: [], historyHead: 0, jwtSecret: JWT_SECRET });
-    const config = parseConfig({ DATABASE_URL: database.url, JWT_SECRET, NODE_ENV: 'test', DATA_DIR: dataDir, MARKETPLACE_URL: marketplace.serviceUrl });
+    const config = parseConfig({ DATABASE_URL: database.url, JWT_SECRET, NODE_ENV: 'test', DATA_DIR: dataDir, MARKETPLACE_URL: marketplace.serviceUrl, IDENTITY_URL: marketplace.serviceUrl });
     app = await bootstrapSubgraph(searchServiceModule(config), 'search', 0);
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     adminId = randomUUID();
-    const claims: AccessTokenClaims = { sub: adminId, roles: [Role.ADMIN], typ: 'access' };
+    const claims: AccessTokenClaims = { sub: adminId, roles: [Role.ADMIN], typ: 'access', sid: randomUUID(), ver: 1 };
     adminToken = await app.get(JwtService).signAsync(claims);
   });
 
