@@ -2,9 +2,6 @@ import { Controller, Get, Module, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { HealthCheck, HealthCheckService, HealthIndicatorFunction, HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
-/** Liveness and readiness, the same two routes on every service and the gateway (probes need no token). */
-export const HEALTH_ROUTES = { live: '/health/live', ready: '/health/ready' } as const;
-
 /**
  * A service-specific condition for readiness, beyond a reachable database: e.g. the search service is
  * ready only once its index is loaded. A service provides at most one under this token.
