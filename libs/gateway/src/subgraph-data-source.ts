@@ -9,6 +9,13 @@ import { GatewayTokenSigner } from './gateway-token';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
+type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+/**
+ * Node's fetch under Apollo's fetcher type: the data source always sends a JSON string body, and reads
+ * only status, headers.get, json() and text() of the response (Node's Headers type just lacks iterators).
+ */
+const nodeFetch: Fetcher = (url, init) => fetch(url, init as RequestInit) as unknown as ReturnType<Fetcher>;
+
 export interface GatewayContext {
   req?: Request;
 }
@@ -72,7 +79,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly signer: GatewayTokenSigner,
   ) {
-    super({ url });
+    // Node's own fetch (undici) rather than the default make-fetch-happen agent: it honours the
+    // subgraphs' `Keep-Alive: timeout=5` and so never sends a request on a connection the subgraph is
+    // closing (the default agent keeps idle sockets forever and now and then lost a request that way).
+    super({ url, fetcher: nodeFetch });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
