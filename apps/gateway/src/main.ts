@@ -2,19 +2,24 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@ttm/config';
-import { GatewayModule, subgraphList, waitForSubgraphs } from '@ttm/gateway';
+import { GatewayModule, loadServedSupergraph } from '@ttm/gateway';
+import { applySecurityHeaders } from '@ttm/graphql';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+const ROOT = join(__dirname, '..', '..', '..');
 /** Where `npm run web:build` (and `npm start`, when it is missing or stale) puts the web app. */
-const WEB_ROOT = join(__dirname, '..', '..', '..', 'dist', 'apps', 'web');
+const WEB_ROOT = join(ROOT, 'dist', 'apps', 'web');
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new Logger('gateway');
-  await waitForSubgraphs(subgraphList(config), 120_000);
+  // From the committed supergraph, not by introspecting the subgraphs: the gateway starts (and answers
+  // what it can) while a subgraph is down.
+  const supergraphSdl = loadServedSupergraph(ROOT);
   const webRoot = existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined;
-  const app = await NestFactory.create(GatewayModule.forRoot(config, webRoot), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(GatewayModule.forRoot(config, { supergraphSdl, webRoot }), { logger: ['error', 'warn', 'log'] });
+  applySecurityHeaders(app, { servesWebApp: true, isProduction: config.isProduction });
   app.enableShutdownHooks();
   await app.listen(config.port);
   logger.log(`GraphQL gateway at http://localhost:${config.port}/graphql`);

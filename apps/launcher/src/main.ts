@@ -2,7 +2,7 @@ import { launcherSeedsDemo, loadConfig, persistentJwtSecret, SERVICE_NAMES, serv
 import { EmbeddedPostgres, startEmbeddedPostgres } from '@ttm/database';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { graphqlAnswers } from './readiness';
+import { healthReady } from './readiness';
 import { Supervisor } from './supervisor';
 import { ensureWebBuild } from './web-build';
 
@@ -77,13 +77,13 @@ async function main(): Promise<void> {
   try {
     for (const name of SERVICE_NAMES) {
       await supervisor.start(
-        { name, entry: `apps/${name}/src/main.ts`, env, ready: () => graphqlAnswers(serviceUrl(config, name), '{ _service { sdl } }') },
+        { name, entry: `apps/${name}/src/main.ts`, env, ready: () => healthReady(serviceUrl(config, name, '/health/ready')) },
         START_TIMEOUT_MS,
       );
     }
     await webBuild;
-    const gatewayUrl = `http://127.0.0.1:${config.port}/graphql`;
-    await supervisor.start({ name: 'gateway', entry: 'apps/gateway/src/main.ts', env, ready: () => graphqlAnswers(gatewayUrl) }, START_TIMEOUT_MS);
+    const gatewayReady = `http://127.0.0.1:${config.port}/health/ready`;
+    await supervisor.start({ name: 'gateway', entry: 'apps/gateway/src/main.ts', env, ready: () => healthReady(gatewayReady) }, START_TIMEOUT_MS);
     console.log(`[launcher] ready: http://localhost:${config.port}/graphql (Ctrl+C stops everything)`);
   } catch (error) {
     console.error(`[launcher] ${error instanceof Error ? error.message : String(error)}`);

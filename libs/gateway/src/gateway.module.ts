@@ -1,41 +1,49 @@
-import { GraphQLDataSourceProcessOptions, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { AppConfig } from '@ttm/config';
-import { formatGraphQLError } from '@ttm/errors';
+import { TerminusModule } from '@nestjs/terminus';
+import { standaloneJwtService } from '@ttm/auth';
+import { AppConfig, ConfigError, SERVICE_NAMES, ServiceName, serviceUrl } from '@ttm/config';
+import { formatQueryError, queryProtection } from '@ttm/graphql';
 import type { Request } from 'express';
-import { queryProtection } from './hardening';
-import { subgraphList } from './subgraphs';
+import { GatewayHealthController } from './gateway-health.controller';
+import { GatewayTokenSigner } from './gateway-token';
+import { serviceUnavailableStatusPlugin } from './service-unavailable';
+import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 
-interface GatewayContext {
-  req?: Request;
+export interface GatewayOptions {
+  /** The supergraph to serve (see loadServedSupergraph); the gateway does not introspect the subgraphs. */
+  supergraphSdl: string;
+  /**
+   * A built web app (apps/web) to serve at `/`, with every other path that is not `/graphql` or
+   * `/health/…` answered by its index.html (client-side routes survive a reload).
+   */
+  webRoot?: string;
 }
 
-/** Forwards the caller's bearer token unchanged; each subgraph verifies it itself. */
-class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const authorization = context.req?.headers.authorization;
-    if (authorization) request.http?.headers.set('authorization', authorization);
-  }
+function isServiceName(name: string): name is ServiceName {
+  return (SERVICE_NAMES as readonly string[]).includes(name);
 }
 
-/** The only public GraphQL endpoint: composes the subgraphs and applies the query limits. */
+/** The only public GraphQL endpoint: serves the supergraph over the subgraphs and applies the query limits. */
 @Module({})
 export class GatewayModule {
-  /**
-   * `webRoot`: a built web app (apps/web) to serve at `/`, with every other path that is not
-   * `/graphql` answered by its index.html (client-side routes survive a reload).
-   */
-  static forRoot(config: AppConfig, webRoot?: string): DynamicModule {
+  static forRoot(config: AppConfig, options: GatewayOptions): DynamicModule {
+    if (!config.jwtSecret) {
+      throw new ConfigError('JWT_SECRET', 'at least 32 characters of secret (the launcher sets it; the gateway signs its calls to the services with it)', '');
+    }
+    const signer = new GatewayTokenSigner(standaloneJwtService(config.jwtSecret));
     const protection = queryProtection(config.isProduction);
     return {
       module: GatewayModule,
       imports: [
-        ...(webRoot ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/graphql{*path}'] })] : []),
+        TerminusModule.forRoot(),
+        ...(options.webRoot
+          ? [ServeStaticModule.forRoot({ rootPath: options.webRoot, exclude: ['/graphql{*path}', '/health{*path}'] })]
+          : []),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
           server: {
@@ -48,19 +56,28 @@ export class GatewayModule {
               config.isProduction
                 ? ApolloServerPluginLandingPageDisabled()
                 : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+              serviceUnavailableStatusPlugin(),
             ],
             validationRules: protection.validationRules,
+            parseOptions: protection.parseOptions,
+            // Nest's plugin would reset a response with data to 200; the 503 of serviceUnavailableStatusPlugin must stand.
+            preserveHttpStatusForExecutionErrors: false,
             allowBatchedHttpRequests: false,
             includeStacktraceInErrorResponses: false,
-            formatError: formatGraphQLError,
+            formatError: formatQueryError,
             context: ({ req }: { req: Request }): GatewayContext => ({ req }),
           },
           gateway: {
-            supergraphSdl: new IntrospectAndCompose({ subgraphs: subgraphList(config) }),
-            buildService: ({ url }) => new AuthForwardingDataSource({ url }),
+            supergraphSdl: options.supergraphSdl,
+            // Where each service is reached comes from the environment, not the committed supergraph's placeholder URLs.
+            buildService: ({ name }) => {
+              if (!isServiceName(name)) throw new Error(`The supergraph names a service the gateway does not know: ${name}`);
+              return new SubgraphDataSource(name, serviceUrl(config, name), signer);
+            },
           },
         }),
       ],
+      controllers: [GatewayHealthController],
     };
   }
 }

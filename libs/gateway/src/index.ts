@@ -1,4 +1,5 @@
 export * from './gateway.module';
-export * from './hardening';
-export * from './subgraphs';
+export * from './gateway-token';
+export * from './service-unavailable';
+export * from './subgraph-data-source';
 export * from './supergraph';

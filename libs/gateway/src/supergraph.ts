@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { SERVICE_NAMES } from '@ttm/config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { Kind, lexicographicSortSchema, parse, print, printSchema, visit } from 'graphql';
 
 export const SUPERGRAPH_FILE = join('apps', 'gateway', 'supergraph.graphql');
 /** What clients see through the gateway (no federation directives); the web app's codegen reads it. */
@@ -40,4 +40,34 @@ export function composeCommittedSchemas(root: string): ComposedSchemas {
 /** The supergraph alone (see composeCommittedSchemas). */
 export function composeCommittedSupergraph(root: string): string {
   return composeCommittedSchemas(root).supergraph;
+}
+
+/**
+ * The supergraph as the gateway serves it: every root field (Query, Mutation) nullable. The schema
+ * declares most root fields non-null, and GraphQL nulls a whole response when a non-null root field
+ * fails; with a service down, the fields other services answered would be lost. Served nullable, a
+ * field whose service is down is null with a SERVICE_UNAVAILABLE error, and the rest stays. Clients'
+ * types (apps/gateway/schema.graphql) keep the declared non-null types: a root field is only ever
+ * null together with an error.
+ */
+export function withNullableRootFields(supergraphSdl: string): string {
+  const document = parse(supergraphSdl);
+  const roots = new Set(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.SCHEMA_DEFINITION ? definition.operationTypes.map((operation) => operation.type.name.value) : [],
+    ),
+  );
+  return print(
+    visit(document, {
+      ObjectTypeDefinition(node) {
+        if (!roots.has(node.name.value)) return undefined;
+        return { ...node, fields: node.fields?.map((field) => (field.type.kind === Kind.NON_NULL_TYPE ? { ...field, type: field.type.type } : field)) };
+      },
+    }),
+  );
+}
+
+/** The committed supergraph (kept current by `npm run schema:supergraph` and its test), as the gateway serves it. */
+export function loadServedSupergraph(root: string): string {
+  return withNullableRootFields(readFileSync(join(root, SUPERGRAPH_FILE), 'utf8'));
 }

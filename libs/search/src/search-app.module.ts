@@ -3,7 +3,7 @@ import { AUDIT_ENTITIES, AuditModule } from '@ttm/audit';
 import { AuthModule, identityRevocationList } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
-import { SubgraphModule } from '@ttm/graphql';
+import { READINESS_CHECK, SubgraphModule } from '@ttm/graphql';
 import { ALERT_ENTITIES, ALERT_PROVIDERS, MAIL_PROVIDERS } from './alerts/alerts.providers';
 import { APP_CONFIG, ListingIndex } from './index/listing-index.provider';
 import { ListingIndexer } from './indexer/listing-indexer.service';
@@ -44,6 +44,8 @@ export class SearchAppModule {
         ServiceHttpClient,
         MarketplaceFeedClient,
         ListingIndexer,
+        // /health/ready answers 200 only once the index is loaded
+        { provide: READINESS_CHECK, useExisting: ListingIndexer },
         SearchService,
         SearchResolver,
         SynonymsService,

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { FeedEvent, ListingEventType, ListingUpsertedPayload, SnapshotPage } from '@ttm/events';
+import { ReadinessCheck } from '@ttm/graphql';
 import { toIndexedListing } from '../index/indexed-listing';
 import { ListingIndex } from '../index/listing-index.provider';
 import { FEED_PAGE_SIZE, MarketplaceFeedClient } from './marketplace-feed.client';
@@ -29,8 +30,11 @@ export function latestPerListing(events: readonly FeedEvent[]): FeedEvent[] {
  * from the marketplace snapshot first. The service only starts answering once it has caught up.
  */
 @Injectable()
-export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShutdown, ReadinessCheck {
+  readonly readinessKey = 'searchIndex';
   private readonly logger = new Logger('ListingIndexer');
+  /** The index is loaded and has caught up with the marketplace feed once (the service's readiness). */
+  private loaded = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   /** Feed application and rebuilds never overlap. */
@@ -46,7 +50,12 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     await this.listings.index.ensure();
     await this.catchUpWithRetry();
+    this.loaded = !this.stopped;
     this.schedule(IDLE_POLL_MS, 0);
+  }
+
+  readiness(): { ready: true } | { ready: false; reason: string } {
+    return this.loaded ? { ready: true } : { ready: false, reason: 'the search index is still loading from the marketplace' };
   }
 
   onApplicationShutdown(): void {

@@ -8,3 +8,4 @@ export * from './guards';
 export * from './decorators';
 export * from './service-auth';
 export * from './gateway-call';
+export * from './gateway-token';

@@ -8,6 +8,9 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The query is deeper, longer, costlier or has more aliases or directives than the API accepts (HTTP 400). */
+  QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
+  /** A service behind the gateway did not answer; the rest of the response is still valid. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 

@@ -1,8 +1,12 @@
-import { INestApplication, Logger, Type, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger, Module, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { loadConfig } from '@ttm/config';
 import { badInput } from '@ttm/errors';
 import { ValidationError } from 'class-validator';
+import { gatewayCallMiddleware } from './gateway-only';
+import { SubgraphHealthModule } from './health';
+import { applySecurityHeaders } from './security-headers';
 
 function describe(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
@@ -23,10 +27,19 @@ export const inputValidationPipe = new ValidationPipe({
   },
 });
 
-/** Starts a subgraph service, on loopback by default: the gateway is the only public endpoint. */
+/**
+ * Starts a subgraph service, on loopback by default: the gateway is the only public endpoint. Every
+ * response carries the security headers; the gateway's token is verified on every request (and, in
+ * production, required on /graphql); /health/live and /health/ready answer probes.
+ */
 export async function bootstrapSubgraph(module: Type<unknown>, name: string, port: number): Promise<INestApplication> {
-  const host = loadConfig().serviceBindHost;
-  const app = await NestFactory.create(module, { logger: ['error', 'warn', 'log'] });
+  const config = loadConfig();
+  const host = config.serviceBindHost;
+  @Module({ imports: [module, SubgraphHealthModule] })
+  class SubgraphRootModule {}
+  const app = await NestFactory.create(SubgraphRootModule, { logger: ['error', 'warn', 'log'] });
+  applySecurityHeaders(app, { servesWebApp: false, isProduction: config.isProduction });
+  app.use(gatewayCallMiddleware(app.get(JwtService), { gatewayOnly: config.isProduction }));
   app.useGlobalPipes(inputValidationPipe);
   app.enableShutdownHooks();
   await app.listen(port, host);

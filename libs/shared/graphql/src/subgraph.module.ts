@@ -2,9 +2,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { formatGraphQLError } from '@ttm/errors';
+import { loadConfig } from '@ttm/config';
 import { join } from 'node:path';
 import type { Request } from 'express';
+import { formatQueryError, queryProtection } from './query-limits';
 
 export interface GraphQLContext {
   req: Request;
@@ -16,12 +17,14 @@ export interface SubgraphOptions {
 }
 
 /**
- * The GraphQL setup every subgraph shares: code-first Federation 2, the common error mapping, and
- * the request in the context so the auth guards can read the bearer token themselves.
+ * The GraphQL setup every subgraph shares: code-first Federation 2, the common error mapping, the
+ * gateway's query limits, and the request in the context so the auth guards can read the bearer token
+ * themselves. In production /graphql only answers the gateway (see gatewayCallMiddleware).
  */
 @Module({})
 export class SubgraphModule {
   static forRoot(options: SubgraphOptions): DynamicModule {
+    const protection = queryProtection(loadConfig().isProduction);
     return {
       module: SubgraphModule,
       imports: [
@@ -29,13 +32,16 @@ export class SubgraphModule {
           driver: ApolloFederationDriver,
           autoSchemaFile: { federation: 2, path: join(process.cwd(), 'apps', options.name, 'schema.graphql') },
           sortSchema: true,
-          // Subgraphs listen on loopback only; the gateway is the public, hardened endpoint.
           playground: false,
+          // In production only the gateway gets this far (gatewayCallMiddleware refuses everyone else).
           introspection: true,
           // Traces are for Apollo's hosted studio, which this deployment does not use.
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          plugins: [ApolloServerPluginInlineTraceDisabled(), ...protection.plugins],
+          validationRules: protection.validationRules,
+          parseOptions: protection.parseOptions,
+          allowBatchedHttpRequests: false,
           context: ({ req }: { req: Request }): GraphQLContext => ({ req }),
-          formatError: formatGraphQLError,
+          formatError: formatQueryError,
         }),
       ],
     };
