@@ -38,12 +38,14 @@ describe('identity migrations', () => {
         'identity.organizations',
         'identity.outbox',
         'identity.refresh_tokens',
+        'identity.registration_codes',
+        'identity.registration_throttle',
         'identity.users',
       ]);
       for (let n = 0; n < IDENTITY_MIGRATIONS.length; n += 1) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual(['identity.migrations']);
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await tables()).toHaveLength(6);
+      expect(await tables()).toHaveLength(8);
     } finally {
       await dataSource.destroy();
     }
