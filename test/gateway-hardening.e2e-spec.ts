@@ -1,7 +1,7 @@
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
 import { auditServer } from 'graphql-http';
 import { client, failure } from './support/graphql-client';
-import { RunningMarketplace, startMarketplace } from './support/marketplace-process';
+import { freePort, RunningMarketplace, startMarketplace } from './support/marketplace-process';
 
 const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 20 };
 
@@ -72,7 +72,13 @@ describe('gateway in production mode', () => {
     database = await createTestDatabase('gateway_prod');
     marketplace = await startMarketplace({
       databaseUrl: database.url,
-      env: { NODE_ENV: 'production', SEED_DEMO: 'false', JWT_SECRET: 'production-mode-e2e-secret-0123456789abcdef' },
+      env: {
+        NODE_ENV: 'production',
+        SEED_DEMO: 'false',
+        JWT_SECRET: 'production-mode-e2e-secret-0123456789abcdef',
+        // Production needs a mail server (registration e-mails a code); nothing listens there, mail failures are only logged.
+        SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+      },
     });
   });
 
