@@ -255,6 +255,18 @@ describe('identity auth over GraphQL (real PostgreSQL)', () => {
       expect(shape(ghost)).toEqual(shape(known));
     });
 
+    it('lets no more than the limit of concurrent wrong attempts be checked', async () => {
+      const { email, password } = await registered('Parallel');
+      const answers = await Promise.all(
+        Array.from({ length: 3 * PAIR_MAX }, (_, n) => loginFrom('127.0.0.8', email, `Wrong-${n}x`).then((result) => result.errors?.[0].extensions?.code)),
+      );
+      expect(answers.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(PAIR_MAX);
+      expect(answers.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(2 * PAIR_MAX);
+      const blocked = await loginFrom('127.0.0.8', email, password);
+      expect(retryAfter(blocked)).toBeGreaterThan(LOGIN_LIMITS.pairBlockSeconds - 60);
+      expect(retryAfter(blocked)).toBeLessThanOrEqual(LOGIN_LIMITS.pairBlockSeconds);
+    });
+
     it('does not let a client choose the address it is counted under', async () => {
       const { email, password } = await registered('Spoofer');
       for (let attempt = 1; attempt <= PAIR_MAX; attempt += 1) {

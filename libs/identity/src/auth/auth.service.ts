@@ -42,17 +42,17 @@ export class AuthService {
   /** passport-local's check: throttled per email and client address (LoginThrottle), one message for every kind of mismatch. */
   async verifyCredentials(rawEmail: string, password: string, clientAddress: string): Promise<UserEntity> {
     const email = normalizeEmail(rawEmail);
-    await this.throttle.assertAllowed(email, clientAddress);
+    const attempt = await this.throttle.begin(email, clientAddress);
     // No account's password is longer than the policy allows (in UTF-16 units, at most twice that);
     // refusing early keeps huge inputs away from argon2.
     const plausible = password.length <= PASSWORD_MAX_LENGTH * 2;
     const user = plausible ? await this.users.findByEmail(email) : null;
     const matches = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyNobody(password);
     if (!user || !matches) {
-      await this.throttle.recordFailure(email, clientAddress);
+      await attempt.failed();
       throw invalidCredentials();
     }
-    await this.throttle.recordSuccess(email, clientAddress);
+    await attempt.succeeded();
     return user;
   }
 

@@ -26,7 +26,15 @@ export const LOGIN_LIMITS = {
   addressBlockSeconds: 24 * 60 * 60,
 } as const;
 
-/** Counts failures of one kind of key: at `max` the key is blocked for `blockSeconds`. */
+/** What one counter says about an attempt it has just counted. */
+interface Counted {
+  /** The attempts counted under the key so far, this one included. */
+  consumed: number;
+  /** Seconds to wait when the key is over its limit; 0 when this attempt may go ahead. */
+  waitSeconds: number;
+}
+
+/** Counts attempts under one kind of key; once `max` of them have failed the key is blocked for `blockSeconds`. */
 class FailureCounter {
   constructor(
     private readonly limiter: RateLimiterPostgres,
@@ -34,21 +42,40 @@ class FailureCounter {
     private readonly blockSeconds: number,
   ) {}
 
-  /** Seconds until the key may try again; 0 when it is not blocked. */
-  async secondsBlocked(key: string): Promise<number> {
-    const state = await this.limiter.get(key);
-    if (!state || state.consumedPoints < this.max) return 0;
-    return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  /**
+   * Counts the attempt before its password is checked, in one atomic upsert, so concurrent attempts cannot
+   * all pass a check made before any of them failed: only the first `max` go ahead.
+   */
+  async enter(key: string): Promise<Counted> {
+    const state = await this.limiter.penalty(key, 1);
+    if (state.consumedPoints <= this.max) return { consumed: state.consumedPoints, waitSeconds: 0 };
+    if (state.msBeforeNext > this.blockSeconds * 1000) {
+      // Over the limit but never blocked (the attempt that reached it stopped before blocking): block now.
+      await this.limiter.block(key, this.blockSeconds);
+      return { consumed: state.consumedPoints, waitSeconds: this.blockSeconds };
+    }
+    return { consumed: state.consumedPoints, waitSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
   }
 
-  async count(key: string): Promise<void> {
-    const state = await this.limiter.penalty(key, 1);
-    if (state.consumedPoints >= this.max) await this.limiter.block(key, this.blockSeconds);
+  /** A counted attempt failed: the one that reaches `max` blocks the key. */
+  async failed(key: string, counted: Counted): Promise<void> {
+    if (counted.consumed >= this.max) await this.limiter.block(key, this.blockSeconds);
+  }
+
+  /** Takes back an attempt that was counted but is not a failure. */
+  async uncount(key: string): Promise<void> {
+    await this.limiter.reward(key, 1);
   }
 
   async clear(key: string): Promise<void> {
     await this.limiter.delete(key);
   }
+}
+
+/** A sign-in attempt that the throttle let through: say how it ended. */
+export interface LoginAttempt {
+  failed(): Promise<void>;
+  succeeded(): Promise<void>;
 }
 
 /**
@@ -86,23 +113,29 @@ export class LoginThrottle {
     );
   }
 
-  /** Refuses with TOO_MANY_REQUESTS (and when to retry) while the pair or the client address is blocked. */
-  async assertAllowed(email: string, clientAddress: string): Promise<void> {
-    const [pair, address] = await Promise.all([
-      this.byPair.secondsBlocked(pairKey(email, clientAddress)),
-      this.byAddress.secondsBlocked(addressKey(clientAddress)),
-    ]);
-    const wait = Math.max(pair, address);
-    if (wait > 0) throw tooManyFailedLogins(wait);
-  }
-
-  async recordFailure(email: string, clientAddress: string): Promise<void> {
-    await Promise.all([this.byPair.count(pairKey(email, clientAddress)), this.byAddress.count(addressKey(clientAddress))]);
-  }
-
-  /** A success clears the pair's consecutive failures (the address's daily count stays). */
-  async recordSuccess(email: string, clientAddress: string): Promise<void> {
-    await this.byPair.clear(pairKey(email, clientAddress));
+  /**
+   * Lets an attempt go ahead, or refuses it with TOO_MANY_REQUESTS (and when to retry) while its pair or
+   * its client address is blocked. The attempt is counted as a failure until it says it succeeded.
+   */
+  async begin(email: string, clientAddress: string): Promise<LoginAttempt> {
+    const pair = pairKey(email, clientAddress);
+    const address = addressKey(clientAddress);
+    const pairCount = await this.byPair.enter(pair);
+    if (pairCount.waitSeconds > 0) throw tooManyFailedLogins(pairCount.waitSeconds);
+    const addressCount = await this.byAddress.enter(address);
+    if (addressCount.waitSeconds > 0) {
+      await this.byPair.uncount(pair);
+      throw tooManyFailedLogins(addressCount.waitSeconds);
+    }
+    return {
+      failed: async () => {
+        await Promise.all([this.byPair.failed(pair, pairCount), this.byAddress.failed(address, addressCount)]);
+      },
+      // A success clears the pair's consecutive failures; the address's daily count keeps only failures.
+      succeeded: async () => {
+        await Promise.all([this.byPair.clear(pair), this.byAddress.uncount(address)]);
+      },
+    };
   }
 }
 
