@@ -186,8 +186,9 @@ describe('registration with e-mailed codes (SMTP_URL set)', () => {
     // Paired measurements (one of each kind per round, order alternating) cancel out the load of the
     // machine, which other processes share; the first rounds warm up and are not counted.
     const WARM_UP = 3;
-    const ROUNDS = 20;
+    const ROUNDS = 30;
     const differences: number[] = [];
+    const durations: number[] = [];
     const timed = async (from: string, email: string) => {
       const started = process.hrtime.bigint();
       dataOf(await requestCode(from, email));
@@ -208,12 +209,17 @@ describe('registration with e-mailed codes (SMTP_URL set)', () => {
         freshMs = await timed(from, fresh);
         registeredMs = await timed(from, registered);
       }
-      if (round >= WARM_UP) differences.push(registeredMs - freshMs);
+      if (round >= WARM_UP) {
+        differences.push(registeredMs - freshMs);
+        durations.push(registeredMs, freshMs);
+      }
     }
-    const median = [...differences].sort((a, b) => a - b)[Math.floor(differences.length / 2)];
-    console.log(`requestRegistrationCode: median of (registered − new) over ${ROUNDS} pairs ${median.toFixed(1)} ms`);
-    // An extra step for one kind (an argon2 hash, waiting for the mail server) costs well over this.
-    expect(Math.abs(median)).toBeLessThan(5);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const [difference, typical] = [median(differences), median(durations)];
+    console.log(`requestRegistrationCode: ${typical.toFixed(1)} ms; median of (registered − new) over ${ROUNDS} pairs ${difference.toFixed(1)} ms`);
+    // Within the noise of a shared machine; an extra step for one kind (an argon2 hash, waiting for the mail
+    // server) costs well over this.
+    expect(Math.abs(difference)).toBeLessThan(Math.max(5, typical / 4));
   });
 });
 

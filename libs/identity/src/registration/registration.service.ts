@@ -33,7 +33,7 @@ export class RegistrationService {
     if (!this.emailCodeRequired) throw emailCodesNotSent();
     const email = normalizeEmail(rawEmail);
     await this.throttle.consume(email, clientAddress);
-    const registered = (await this.users.findByEmail(email)) !== null;
+    const registered = await this.users.isRegistered(email);
     const code = await this.codes.issue(email, !registered);
     this.mailer.enqueue(registered ? alreadyRegisteredEmail(email, this.config.publicUrl) : registrationCodeEmail(email, code));
     return true;
