@@ -19,7 +19,14 @@ import { UsersModule } from './users/users.module';
 @Module({})
 class IdentityConfigModule {
   static forRoot(config: IdentityConfig): DynamicModule {
-    const value: IdentityConfig = { adminEmail: config.adminEmail, adminPassword: config.adminPassword, seedDemo: config.seedDemo };
+    const value: IdentityConfig = {
+      adminEmail: config.adminEmail,
+      adminPassword: config.adminPassword,
+      seedDemo: config.seedDemo,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      publicUrl: config.publicUrl,
+    };
     return {
       module: IdentityConfigModule,
       providers: [{ provide: IDENTITY_CONFIG, useValue: Object.freeze(value) }],

@@ -6,4 +6,4 @@ export const IDENTITY_SCHEMA = 'identity';
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
 
 /** What the identity service reads from the validated configuration. */
-export type IdentityConfig = Pick<AppConfig, 'adminEmail' | 'adminPassword' | 'seedDemo'>;
+export type IdentityConfig = Pick<AppConfig, 'adminEmail' | 'adminPassword' | 'seedDemo' | 'smtpUrl' | 'mailFrom' | 'publicUrl'>;

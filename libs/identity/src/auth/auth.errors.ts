@@ -7,10 +7,11 @@ export const invalidCredentials = () => unauthenticated('Email or password is in
 export const missingCredentials = () =>
   badInput('email and password are both required', { fields: ['email', 'password'] });
 
+/** Says when to retry, never whether the email has an account (unknown emails are counted alike). */
 export const tooManyFailedLogins = (retryAfterSeconds: number) =>
   new AppError(
     ErrorCode.TOO_MANY_REQUESTS,
-    `Too many failed sign-in attempts for this email: wait ${retryAfterSeconds} seconds before trying again`,
+    `Too many failed sign-in attempts: wait ${retryAfterSeconds} seconds before trying again`,
     { retryAfterSeconds },
   );
 

@@ -1,19 +1,15 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Role, SELF_REGISTRABLE_ROLES } from '@ttm/auth';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { MAX_EMAIL_LENGTH, normalizeEmail } from '../common/email';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsRegistrableEmail } from '../common/email';
+import { REGISTRATION_CODE } from '../registration/registration-rules';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../users/password-policy';
-
-const toEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value);
 
 @InputType()
 export class RegisterInput {
   @Field({ description: 'Used to sign in; stored in lower case' })
-  @Transform(toEmail)
-  @IsString()
-  @MaxLength(MAX_EMAIL_LENGTH, { message: `must be at most ${MAX_EMAIL_LENGTH} characters long` })
-  @IsEmail({}, { message: 'must be a valid email address, e.g. name@example.com' })
+  @IsRegistrableEmail()
   email!: string;
 
   @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters with at least one letter and one digit` })
@@ -32,6 +28,16 @@ export class RegisterInput {
     message: `must be one of ${SELF_REGISTRABLE_ROLES.join(', ')}; ${Role.ADMIN} is only granted by an administrator`,
   })
   role!: Role;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The code e-mailed by requestRegistrationCode; required when registrationOptions.emailCodeRequired (the marketplace sends e-mail), ignored otherwise',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Matches(new RegExp(`^\\d{${REGISTRATION_CODE.digits}}$`), { message: `must be the ${REGISTRATION_CODE.digits} digits from the e-mail` })
+  emailCode?: string | null;
 }
 
 /** Checked by passport-local (LocalStrategy) before the resolver runs. */

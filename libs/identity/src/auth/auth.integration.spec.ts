@@ -1,9 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
-import { JWT_AUDIENCE, JWT_ISSUER } from '@ttm/auth';
-import { createTestDatabase, TestDatabase } from '@ttm/testing';
+import { CLIENT_ADDRESS_HEADER, JWT_AUDIENCE, JWT_ISSUER } from '@ttm/auth';
+import { createTestDatabase, postJsonFrom, TestDatabase } from '@ttm/testing';
 import { uniqueEmail } from '../testing/fixtures';
 import { countRows, dataOf, RunningIdentity, sql, startIdentity, TEST_JWT_SECRET } from '../testing/identity-test-app';
-import { AuthPayloadResult, LOGIN, LOGOUT, ME, REFRESH, REGISTER } from '../testing/operations';
+import { AuthPayloadResult, LOGIN, LOGOUT, ME, REFRESH, REGISTER, REGISTRATION_OPTIONS, REQUEST_REGISTRATION_CODE } from '../testing/operations';
+import { LOGIN_LIMITS } from './login-throttle.service';
 
 jest.setTimeout(60_000);
 
@@ -184,39 +185,125 @@ describe('identity auth over GraphQL (real PostgreSQL)', () => {
       expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/email and password/) });
     });
 
-    it('locks an email after 5 consecutive failures, even for the right password, and says how long to wait', async () => {
+  });
+
+  describe('registration without SMTP_URL (the embedded default outside production)', () => {
+    it('needs no e-mailed code, tells the web app so, and sends none', async () => {
+      expect(dataOf(await identity.request<{ registrationOptions: unknown }>(REGISTRATION_OPTIONS)).registrationOptions).toEqual({
+        emailCodeRequired: false,
+      });
+      const asked = await identity.request(REQUEST_REGISTRATION_CODE, { email: uniqueEmail('nomail') });
+      expect(asked.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/sends no e-mail/) });
+    });
+  });
+
+  /**
+   * Throttling keyed on the client address the service sees: each test signs in from its own loopback
+   * address (127.0.0.x), as different machines would.
+   */
+  describe('login throttling per (email, client address) and per client address', () => {
+    const loginFrom = (from: string, email: string, password: string) =>
+      identity.requestFrom<{ login: AuthPayloadResult }>(from, LOGIN, { input: { email, password } });
+    const retryAfter = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => result.errors?.[0].extensions?.['retryAfterSeconds'];
+    const { consecutiveFailuresPerPair: PAIR_MAX, failuresPerAddressPerDay: ADDRESS_MAX } = LOGIN_LIMITS;
+
+    it(`blocks an email from one address after ${LOGIN_LIMITS.consecutiveFailuresPerPair} failures in a row, even for the right password, while the owner signs in from another address`, async () => {
       const { email, password } = await registered('Throttled');
-      for (let attempt = 1; attempt <= 5; attempt += 1) {
-        const failed = await login(email, `Wrong-${attempt}x`);
-        expect(failed.errors?.[0].message).toBe('Email or password is incorrect');
-      }
-      const locked = await login(email, password);
-      expect(locked.errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
-      const seconds = Number(/wait (\d+) seconds/.exec(locked.errors?.[0].message ?? '')?.[1]);
-      expect(seconds).toBeGreaterThan(14 * 60);
-      expect(seconds).toBeLessThanOrEqual(15 * 60);
-      expect(locked.errors?.[0].extensions?.['retryAfterSeconds']).toBe(seconds);
-      // Kept in PostgreSQL (survives restarts, shared by replicas), keyed by a hash rather than the email.
+      // Issue 11: 20 anonymous wrong logins from one address.
+      const answers: unknown[] = [];
+      for (let attempt = 1; attempt <= 20; attempt += 1) answers.push((await loginFrom('127.0.0.2', email, `Wrong-${attempt}x`)).errors?.[0].extensions?.code);
+      expect(answers).toEqual([...Array(PAIR_MAX).fill('UNAUTHENTICATED'), ...Array(20 - PAIR_MAX).fill('TOO_MANY_REQUESTS')]);
+      const blocked = await loginFrom('127.0.0.2', email, password);
+      expect(blocked.errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+      const seconds = Number(/wait (\d+) seconds/.exec(blocked.errors?.[0].message ?? '')?.[1]);
+      expect(seconds).toBeGreaterThan(LOGIN_LIMITS.pairBlockSeconds - 60);
+      expect(seconds).toBeLessThanOrEqual(LOGIN_LIMITS.pairBlockSeconds);
+      expect(retryAfter(blocked)).toBe(seconds);
+      expect(blocked.errors?.[0].message).not.toContain(email);
+
+      // The owner, elsewhere, is not locked out by what happened at 127.0.0.2.
+      const owner = await loginFrom('127.0.0.3', email, password);
+      expect(owner.errors).toBeUndefined();
+      expect(dataOf(owner).login.user.email).toBe(email.toLowerCase());
+      // …and the attacker's address stays blocked for that email after the owner's success.
+      expect((await loginFrom('127.0.0.2', email, password)).errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+      // Other emails from the same address are unaffected (its daily count is far from the cap).
+      const other = await registered('Unaffected');
+      expect((await loginFrom('127.0.0.2', other.email, other.password)).errors).toBeUndefined();
+
+      // Kept in PostgreSQL (survives restarts, shared by replicas), keyed by hashes: no email, no address.
       const rows = await sql<{ key: string }>(database.url, 'SELECT key FROM identity.login_throttle');
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.some((row) => row.key.includes(email))).toBe(false);
-      // Other emails are unaffected.
-      const other = await registered('Unaffected');
-      expect((await login(other.email, other.password)).errors).toBeUndefined();
+      expect(rows.filter((row) => row.key.includes(email) || row.key.includes('127.0.0.'))).toEqual([]);
     });
 
-    it('counts unknown emails too', async () => {
-      const email = uniqueEmail('ghost');
-      for (let attempt = 1; attempt <= 5; attempt += 1) await login(email, 'Wrong-pass-1');
-      expect((await login(email, 'Wrong-pass-1')).errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+    it('counts unknown emails alike, so a refusal does not tell which accounts exist', async () => {
+      const { email } = await registered('Known');
+      const unknown = uniqueEmail('ghost');
+      for (let attempt = 1; attempt <= PAIR_MAX; attempt += 1) {
+        await loginFrom('127.0.0.4', email, 'Wrong-pass-1');
+        await loginFrom('127.0.0.4', unknown, 'Wrong-pass-1');
+      }
+      const known = await loginFrom('127.0.0.4', email, 'Wrong-pass-1');
+      const ghost = await loginFrom('127.0.0.4', unknown, 'Wrong-pass-1');
+      const shape = (result: typeof known) => ({
+        code: result.errors?.[0].extensions?.code,
+        message: result.errors?.[0].message.replace(/\d+/g, 'N'),
+        keys: Object.keys(result.errors?.[0].extensions ?? {}).sort(),
+      });
+      expect(shape(known)).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-in attempts: wait N seconds before trying again', keys: ['code', 'retryAfterSeconds'] });
+      expect(shape(ghost)).toEqual(shape(known));
     });
 
-    it('resets the count after a successful login', async () => {
+    it('lets no more than the limit of concurrent wrong attempts be checked', async () => {
+      const { email, password } = await registered('Parallel');
+      const answers = await Promise.all(
+        Array.from({ length: 3 * PAIR_MAX }, (_, n) => loginFrom('127.0.0.8', email, `Wrong-${n}x`).then((result) => result.errors?.[0].extensions?.code)),
+      );
+      expect(answers.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(PAIR_MAX);
+      expect(answers.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(2 * PAIR_MAX);
+      const blocked = await loginFrom('127.0.0.8', email, password);
+      expect(retryAfter(blocked)).toBeGreaterThan(LOGIN_LIMITS.pairBlockSeconds - 60);
+      expect(retryAfter(blocked)).toBeLessThanOrEqual(LOGIN_LIMITS.pairBlockSeconds);
+    });
+
+    it('does not let a client choose the address it is counted under', async () => {
+      const { email, password } = await registered('Spoofer');
+      for (let attempt = 1; attempt <= PAIR_MAX; attempt += 1) {
+        const forged = await postJsonFrom<{ errors?: { message: string }[] }>(
+          identity.url,
+          { query: LOGIN, variables: { input: { email, password: 'Wrong-pass-1' } } },
+          { localAddress: '127.0.0.7', headers: { [CLIENT_ADDRESS_HEADER]: `10.0.0.${attempt}`, 'x-forwarded-for': `10.1.0.${attempt}` } },
+        );
+        expect(forged.body.errors?.[0].message).toBe('Email or password is incorrect');
+      }
+      expect((await loginFrom('127.0.0.7', email, password)).errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+    });
+
+    it('lets a success clear the consecutive failures of its pair', async () => {
       const { email, password } = await registered('Reset');
-      for (let attempt = 1; attempt <= 4; attempt += 1) await login(email, 'Wrong-pass-1');
-      expect((await login(email, password)).errors).toBeUndefined();
-      for (let attempt = 1; attempt <= 4; attempt += 1) await login(email, 'Wrong-pass-1');
-      expect((await login(email, password)).errors).toBeUndefined();
+      for (let round = 1; round <= 2; round += 1) {
+        for (let attempt = 1; attempt < PAIR_MAX; attempt += 1) await loginFrom('127.0.0.5', email, 'Wrong-pass-1');
+        expect((await loginFrom('127.0.0.5', email, password)).errors).toBeUndefined();
+      }
+      for (let attempt = 1; attempt < PAIR_MAX; attempt += 1) await loginFrom('127.0.0.5', email, 'Wrong-pass-1');
+      expect((await loginFrom('127.0.0.5', email, 'Wrong-pass-1')).errors?.[0].message).toBe('Email or password is incorrect');
+      expect((await loginFrom('127.0.0.5', email, password)).errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+    });
+
+    it(`blocks an address for a day after ${LOGIN_LIMITS.failuresPerAddressPerDay} failures (any emails), leaving other addresses alone`, async () => {
+      const { email, password } = await registered('Daily');
+      // Fewer than the pair limit per email, so only the address's daily count can block.
+      const emails = Array.from({ length: Math.ceil(ADDRESS_MAX / (PAIR_MAX - 1)) }, (_, n) => uniqueEmail(`spray${n}`));
+      for (let failure = 0; failure < ADDRESS_MAX; failure += 1) {
+        const result = await loginFrom('127.0.0.6', emails[failure % emails.length], 'Wrong-pass-1');
+        expect(result.errors?.[0].message).toBe('Email or password is incorrect');
+      }
+      const blocked = await loginFrom('127.0.0.6', email, password);
+      expect(blocked.errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+      expect(retryAfter(blocked)).toBeGreaterThan(LOGIN_LIMITS.addressBlockSeconds - 60);
+      expect(retryAfter(blocked)).toBeLessThanOrEqual(LOGIN_LIMITS.addressBlockSeconds);
+      expect((await loginFrom('127.0.0.3', email, password)).errors).toBeUndefined();
     });
   });
 

@@ -7,6 +7,7 @@ import { LoginInput, RegisterInput } from './auth.inputs';
 import { AuthPayload } from './auth.model';
 import { AuthService } from './auth.service';
 import { LocalLoginGuard, LoggedInAccount } from './local-login.guard';
+import { LOGIN_LIMITS } from './login-throttle.service';
 
 /**
  * Sign-up and sessions. These mutations deliberately skip the JWT guards: a client whose access
@@ -19,13 +20,20 @@ export class AuthResolver {
     private readonly viewers: ViewerService,
   ) {}
 
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates an account and signs it in. When registrationOptions.emailCodeRequired, input.emailCode must be the code requestRegistrationCode e-mailed to the address',
+  })
   register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
     return this.auth.register(input);
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'Signs in with email and password; 5 failures in a row lock the email for 15 minutes',
+    description:
+      `Signs in with email and password. ${LOGIN_LIMITS.consecutiveFailuresPerPair} failures in a row for one email from one client address ` +
+      `block that email from that address for ${LOGIN_LIMITS.pairBlockSeconds / 3600} hour (a success clears the count; other addresses are unaffected); ` +
+      `${LOGIN_LIMITS.failuresPerAddressPerDay} failures from one client address within a day block the address for ` +
+      `${LOGIN_LIMITS.addressBlockSeconds / 3600} hours. A blocked attempt fails with TOO_MANY_REQUESTS and extensions.retryAfterSeconds`,
   })
   @UseGuards(LocalLoginGuard)
   login(@Args('input') _input: LoginInput, @LoggedInAccount() account: UserEntity): Promise<AuthPayload> {

@@ -6,6 +6,7 @@ import { normalizeEmail } from '../common/email';
 import { SessionEndReason } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password-hasher';
+import { RegistrationService } from '../registration/registration.service';
 import { PASSWORD_MAX_LENGTH } from '../users/password-policy';
 import { UserEntity } from '../users/user.entity';
 import { toUser } from '../users/user.model';
@@ -25,9 +26,12 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokensService,
     private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
+    private readonly registration: RegistrationService,
   ) {}
 
+  /** With e-mail codes required, only the owner of the mailbox gets past the code, so CONFLICT tells nobody else anything. */
   async register(input: RegisterInput): Promise<AuthPayload> {
+    await this.registration.assertMailboxProven(input.email, input.emailCode);
     const user = await this.users.create({
       email: input.email,
       passwordHash: await this.hasher.hash(input.password),
@@ -37,20 +41,20 @@ export class AuthService {
     return this.signIn(user);
   }
 
-  /** passport-local's check: throttled per email, one message for every kind of mismatch. */
-  async verifyCredentials(rawEmail: string, password: string): Promise<UserEntity> {
+  /** passport-local's check: throttled per email and client address (LoginThrottle), one message for every kind of mismatch. */
+  async verifyCredentials(rawEmail: string, password: string, clientAddress: string): Promise<UserEntity> {
     const email = normalizeEmail(rawEmail);
-    await this.throttle.assertAllowed(email);
+    const attempt = await this.throttle.begin(email, clientAddress);
     // No account's password is longer than the policy allows (in UTF-16 units, at most twice that);
     // refusing early keeps huge inputs away from argon2.
     const plausible = password.length <= PASSWORD_MAX_LENGTH * 2;
     const user = plausible ? await this.users.findByEmail(email) : null;
     const matches = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyNobody(password);
     if (!user || !matches) {
-      await this.throttle.recordFailure(email);
+      await attempt.failed();
       throw invalidCredentials();
     }
-    await this.throttle.recordSuccess(email);
+    await attempt.succeeded();
     return user;
   }
 

@@ -3,73 +3,142 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { IDENTITY_SCHEMA } from '../identity.constants';
+import { clientNetworkOf } from '../common/client-network';
+import { postgresRateLimiter } from '../common/postgres-rate-limiter';
 import { tooManyFailedLogins } from './auth.errors';
 
-export const MAX_CONSECUTIVE_FAILURES = 5;
-export const FAILURE_WINDOW_SECONDS = 15 * 60;
-export const LOCKOUT_SECONDS = 15 * 60;
+/**
+ * The two limits rate-limiter-flexible's guide recommends for a login endpoint ("Login endpoint
+ * protection"): consecutive failures of one email from one client address, and all failures of one
+ * client address in a day. Neither counts failures of an email from other addresses, so a stranger
+ * cannot lock anyone out: the owner signing in from anywhere else is never refused because of them.
+ */
+export const LOGIN_LIMITS = {
+  /** This many failures in a row for one (email, client address) pair block that pair… */
+  consecutiveFailuresPerPair: 10,
+  /** …for an hour. */
+  pairBlockSeconds: 60 * 60,
+  /** A pair's failures are remembered this long after its first one unless a success clears them. */
+  pairMemorySeconds: 90 * 24 * 60 * 60,
+  /** This many failures from one client address (any emails) within a day block the address… */
+  failuresPerAddressPerDay: 100,
+  /** …for a day. */
+  addressBlockSeconds: 24 * 60 * 60,
+} as const;
+
+/** What one counter says about an attempt it has just counted. */
+interface Counted {
+  /** The attempts counted under the key so far, this one included. */
+  consumed: number;
+  /** Seconds to wait when the key is over its limit; 0 when this attempt may go ahead. */
+  waitSeconds: number;
+}
+
+/** Counts attempts under one kind of key; once `max` of them have failed the key is blocked for `blockSeconds`. */
+class FailureCounter {
+  constructor(
+    private readonly limiter: RateLimiterPostgres,
+    private readonly max: number,
+    private readonly blockSeconds: number,
+  ) {}
+
+  /**
+   * Counts the attempt before its password is checked, in one atomic upsert, so concurrent attempts cannot
+   * all pass a check made before any of them failed: only the first `max` go ahead.
+   */
+  async enter(key: string): Promise<Counted> {
+    const state = await this.limiter.penalty(key, 1);
+    if (state.consumedPoints <= this.max) return { consumed: state.consumedPoints, waitSeconds: 0 };
+    if (state.msBeforeNext > this.blockSeconds * 1000) {
+      // Over the limit but never blocked (the attempt that reached it stopped before blocking): block now.
+      await this.limiter.block(key, this.blockSeconds);
+      return { consumed: state.consumedPoints, waitSeconds: this.blockSeconds };
+    }
+    return { consumed: state.consumedPoints, waitSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
+  }
+
+  /** A counted attempt failed: the one that reaches `max` blocks the key. */
+  async failed(key: string, counted: Counted): Promise<void> {
+    if (counted.consumed >= this.max) await this.limiter.block(key, this.blockSeconds);
+  }
+
+  /** Takes back an attempt that was counted but is not a failure. */
+  async uncount(key: string): Promise<void> {
+    await this.limiter.reward(key, 1);
+  }
+
+  async clear(key: string): Promise<void> {
+    await this.limiter.delete(key);
+  }
+}
+
+/** A sign-in attempt that the throttle let through: say how it ended. */
+export interface LoginAttempt {
+  failed(): Promise<void>;
+  succeeded(): Promise<void>;
+}
 
 /**
- * Counts consecutive failed logins per email in PostgreSQL (rate-limiter-flexible's store, table
- * identity.login_throttle from the migrations), so the count survives restarts and is shared by
- * every replica. The fifth failure within the window locks the email for LOCKOUT_SECONDS; a
- * successful login clears the count.
+ * Failed sign-ins, counted in PostgreSQL (identity.login_throttle, rate-limiter-flexible's layout), so
+ * counts survive restarts and are shared by every replica. Unknown emails are counted like known ones,
+ * so being refused says nothing about which accounts exist. Keys are hashes: the table holds no
+ * email or client addresses.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly limiter: RateLimiterPostgres;
+  private readonly byPair: FailureCounter;
+  private readonly byAddress: FailureCounter;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.limiter = new RateLimiterPostgres({
-      storeClient: withoutStatementNames(dataSource),
-      storeType: 'pool',
-      schemaName: IDENTITY_SCHEMA,
-      tableName: 'login_throttle',
-      tableCreated: true,
-      keyPrefix: 'login-email',
-      points: MAX_CONSECUTIVE_FAILURES,
-      duration: FAILURE_WINDOW_SECONDS,
-    });
+    const table = 'login_throttle';
+    this.byPair = new FailureCounter(
+      postgresRateLimiter(dataSource, {
+        tableName: table,
+        keyPrefix: 'login-fail-email-address',
+        points: LOGIN_LIMITS.consecutiveFailuresPerPair,
+        duration: LOGIN_LIMITS.pairMemorySeconds,
+      }),
+      LOGIN_LIMITS.consecutiveFailuresPerPair,
+      LOGIN_LIMITS.pairBlockSeconds,
+    );
+    this.byAddress = new FailureCounter(
+      postgresRateLimiter(dataSource, {
+        tableName: table,
+        keyPrefix: 'login-fail-address-day',
+        points: LOGIN_LIMITS.failuresPerAddressPerDay,
+        duration: 24 * 60 * 60,
+      }),
+      LOGIN_LIMITS.failuresPerAddressPerDay,
+      LOGIN_LIMITS.addressBlockSeconds,
+    );
   }
 
-  /** The store key: a hash, so the table holds no email addresses. */
-  private key(email: string): string {
-    return createHash('sha256').update(email, 'utf8').digest('hex');
-  }
-
-  /** Refuses with TOO_MANY_REQUESTS while the email is locked. */
-  async assertAllowed(email: string): Promise<void> {
-    const state = await this.limiter.get(this.key(email));
-    if (state && state.consumedPoints >= MAX_CONSECUTIVE_FAILURES) {
-      throw tooManyFailedLogins(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+  /**
+   * Lets an attempt go ahead, or refuses it with TOO_MANY_REQUESTS (and when to retry) while its pair or
+   * its client address is blocked. The attempt is counted as a failure until it says it succeeded.
+   */
+  async begin(email: string, clientAddress: string): Promise<LoginAttempt> {
+    const pair = pairKey(email, clientAddress);
+    const address = addressKey(clientAddress);
+    const pairCount = await this.byPair.enter(pair);
+    if (pairCount.waitSeconds > 0) throw tooManyFailedLogins(pairCount.waitSeconds);
+    const addressCount = await this.byAddress.enter(address);
+    if (addressCount.waitSeconds > 0) {
+      await this.byPair.uncount(pair);
+      throw tooManyFailedLogins(addressCount.waitSeconds);
     }
-  }
-
-  async recordFailure(email: string): Promise<void> {
-    const key = this.key(email);
-    const state = await this.limiter.penalty(key, 1);
-    if (state.consumedPoints >= MAX_CONSECUTIVE_FAILURES) await this.limiter.block(key, LOCKOUT_SECONDS);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.limiter.delete(this.key(email));
+    return {
+      failed: async () => {
+        await Promise.all([this.byPair.failed(pair, pairCount), this.byAddress.failed(address, addressCount)]);
+      },
+      // A success clears the pair's consecutive failures; the address's daily count keeps only failures.
+      succeeded: async () => {
+        await Promise.all([this.byPair.clear(pair), this.byAddress.uncount(address)]);
+      },
+    };
   }
 }
 
-interface StoreQuery {
-  text: string;
-  values?: unknown[];
-}
-
-/**
- * rate-limiter-flexible names its prepared statements. The embedded PostgreSQL (PGlite served over the
- * wire protocol) runs every client connection in one session, so the second pooled connection to
- * prepare `rlflx-get` fails with "prepared statement … already exists". Unnamed statements behave the
- * same on both servers.
- */
-function withoutStatementNames(dataSource: DataSource): { query(query: StoreQuery): Promise<unknown> } {
-  const pool = (dataSource.driver as PostgresDriver).master as { query(text: string, values?: unknown[]): Promise<unknown> };
-  return { query: ({ text, values }) => pool.query(text, values) };
-}
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
+const pairKey = (email: string, clientAddress: string) => sha256(`${email}\n${clientNetworkOf(clientAddress)}`);
+const addressKey = (clientAddress: string) => sha256(clientNetworkOf(clientAddress));

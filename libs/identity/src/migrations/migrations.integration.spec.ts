@@ -41,13 +41,15 @@ describe('identity migrations', () => {
         'identity.organizations',
         'identity.outbox',
         'identity.refresh_tokens',
+        'identity.registration_codes',
+        'identity.registration_throttle',
         'identity.sessions',
         'identity.users',
       ]);
       for (let n = 0; n < IDENTITY_MIGRATIONS.length; n += 1) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual(['identity.migrations']);
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await tables()).toHaveLength(8);
+      expect(await tables()).toHaveLength(10);
     } finally {
       await dataSource.destroy();
     }

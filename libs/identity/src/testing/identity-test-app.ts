@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { parseConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
+import { postJsonFrom } from '@ttm/testing';
 import { Client } from 'pg';
 import { identityServiceModule } from '../identity-app.module';
 
@@ -15,6 +16,8 @@ export interface RunningIdentity {
   app: INestApplication;
   url: string;
   request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<GraphQLResult<T>>;
+  /** The same as an anonymous client at another address (127.0.0.2, 127.0.0.3 … are all on the loopback interface). */
+  requestFrom<T = Record<string, unknown>>(localAddress: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,9 @@ export async function startIdentity(databaseUrl: string, env: Record<string, str
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResult<T>;
+    },
+    async requestFrom<T>(localAddress: string, query: string, variables?: Record<string, unknown>) {
+      return (await postJsonFrom<GraphQLResult<T>>(url, { query, variables }, { localAddress })).body;
     },
     close: () => app.close(),
   };

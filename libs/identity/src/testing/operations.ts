@@ -5,6 +5,8 @@ export const REGISTER = `mutation Register($input: RegisterInput!) { register(in
 export const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`;
 export const REFRESH = `mutation Refresh($token: String!) { refreshToken(token: $token) { ${AUTH_PAYLOAD} } }`;
 export const LOGOUT = `mutation Logout($refreshToken: String) { logout(refreshToken: $refreshToken) }`;
+export const REGISTRATION_OPTIONS = `{ registrationOptions { emailCodeRequired } }`;
+export const REQUEST_REGISTRATION_CODE = `mutation RequestCode($email: String!) { requestRegistrationCode(email: $email) }`;
 export const ME = `{ me { id email displayName roles organizationRole organization { id name } } }`;
 
 export const ORGANIZATION_FIELDS = `id name type regionCode regionName creditCode verified verifiedAt createdAt`;

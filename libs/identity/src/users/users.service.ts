@@ -47,6 +47,11 @@ export class UsersService {
     return this.repository(manager).findOneBy({ email: normalizeEmail(email) });
   }
 
+  /** Whether the address has an account: a yes or no, the same work either way (no row is loaded). */
+  isRegistered(email: string): Promise<boolean> {
+    return this.repository().existsBy({ email: normalizeEmail(email) });
+  }
+
   async getById(id: string, manager?: EntityManager): Promise<UserEntity> {
     const user = await this.findById(id, manager);
     if (!user) throw userNotFound(id);

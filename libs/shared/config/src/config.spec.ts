@@ -62,10 +62,25 @@ describe('parseConfig', () => {
   });
 
   it('reads production mode and overrides', () => {
-    const config = parseConfig({ NODE_ENV: 'production', PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', MARKETPLACE_URL: 'http://marketplace:4102/graphql' });
+    const config = parseConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+      MARKETPLACE_URL: 'http://marketplace:4102/graphql',
+      SMTP_URL: 'smtp://mail.example.com:587',
+    });
     expect(config.isProduction).toBe(true);
     expect(config.port).toBe(8080);
     expect(serviceUrl(config, 'marketplace', '/internal/feed')).toBe('http://marketplace:4102/internal/feed');
+  });
+
+  it('refuses production without SMTP_URL in one line that says why, and needs none outside production', () => {
+    const refusal = () => parseConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h:5432/db' });
+    expect(refusal).toThrow(ConfigError);
+    expect(refusal).toThrow(/^Invalid environment variable SMTP_URL: expected an smtp:\/\/ or smtps:\/\/ URL when NODE_ENV=production \(registration e-mails a verification code\), got ""$/);
+    expect(() => parseConfig({ NODE_ENV: 'production', SMTP_URL: '  ' })).toThrow(/SMTP_URL/);
+    expect(parseConfig({ NODE_ENV: 'development' }).smtpUrl).toBeUndefined();
+    expect(parseConfig({ NODE_ENV: 'test' }).smtpUrl).toBeUndefined();
   });
 
   it('reads every service port and URL from <NAME>_PORT and <NAME>_URL', () => {

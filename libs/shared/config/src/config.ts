@@ -24,7 +24,10 @@ export interface AppConfig {
   readonly serviceUrls: Readonly<Record<ServiceName, string>>;
   /** The address subgraphs listen on (`SERVICE_BIND_HOST`): loopback unless they run in separate containers. */
   readonly serviceBindHost: string;
-  /** `SMTP_URL` (smtp:// or smtps://): notifications are also e-mailed when set; in-app only otherwise. */
+  /**
+   * `SMTP_URL` (smtp:// or smtps://), required in production: registration then needs an e-mailed code and
+   * notifications are also e-mailed; without it registration needs no code and alerts are in-app only.
+   */
   readonly smtpUrl: string | undefined;
   /** `MAIL_FROM`: the sender of those e-mails, `address` or `Name <address>`. */
   readonly mailFrom: string;
@@ -168,6 +171,11 @@ export function parseConfig(env: Env): AppConfig {
   ) as Record<ServiceName, number>;
   const port = parsePort(env, 'PORT', 3000);
   refuseSharedPorts(port, servicePorts);
+  const smtpUrl = parseUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], true);
+  if (nodeEnv === 'production' && smtpUrl === undefined) {
+    // Registration proves the mailbox with an e-mailed code; without mail anyone could learn which addresses have accounts.
+    throw new ConfigError('SMTP_URL', 'an smtp:// or smtps:// URL when NODE_ENV=production (registration e-mails a verification code)', '');
+  }
 
   return Object.freeze({
     nodeEnv,
@@ -191,7 +199,7 @@ export function parseConfig(env: Env): AppConfig {
       ) as Record<ServiceName, string>,
     ),
     serviceBindHost: optional(env, 'SERVICE_BIND_HOST') ?? '127.0.0.1',
-    smtpUrl: parseUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], true),
+    smtpUrl,
     mailFrom: parseMailFrom(env),
     publicUrl: (parseUrl(env, 'PUBLIC_URL', ['http:', 'https:'], true) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   });

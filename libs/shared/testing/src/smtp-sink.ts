@@ -105,3 +105,14 @@ async function decodeMail(envelope: ReceivedMail['envelope'], data: string): Pro
     html: parsed.html || '',
   };
 }
+
+/** The first message (in arrival order) that `matches`, once it has arrived; fails after `timeoutMs`. */
+export async function waitForMail(sink: SmtpSink, matches: (mail: ReceivedMail) => boolean, timeoutMs = 20_000): Promise<ReceivedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = sink.received.find(matches);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no matching e-mail within ${timeoutMs} ms (${sink.received.length} received)`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

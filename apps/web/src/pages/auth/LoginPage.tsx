@@ -1,7 +1,8 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, retryAfterSeconds } from '../../lib/errors';
+import { retryWaitText } from '../../lib/retry-after';
 import { setSession } from '../../lib/session';
 import { LoginDocument } from '../../gql/graphql';
 
@@ -9,6 +10,12 @@ import { LoginDocument } from '../../gql/graphql';
 export function nextPath(params: URLSearchParams): string {
   const next = params.get('next') ?? '/';
   return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** Too many failed sign-ins (TOO_MANY_REQUESTS) get their own words; other refusals show the API's message. */
+function loginErrorMessage(error: unknown): string {
+  const wait = retryAfterSeconds(error);
+  return wait === undefined ? errorMessage(error) : `登录失败次数过多，${retryWaitText(wait)}`;
 }
 
 export default function LoginPage() {
@@ -30,7 +37,7 @@ export default function LoginPage() {
   return (
     <div className="page">
       <Card className="form-narrow" title="登录技转通">
-        {error && <Alert type="error" showIcon message={errorMessage(error)} style={{ marginBottom: 16 }} role="alert" />}
+        {error && <Alert type="error" showIcon message={loginErrorMessage(error)} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
           <Form.Item label="邮箱" name="email" rules={[{ required: true, message: '请输入邮箱' }, { type: 'email', message: '邮箱格式不正确' }]}>
             <Input autoComplete="email" />

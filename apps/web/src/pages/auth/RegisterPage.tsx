@@ -1,12 +1,13 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Role } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, retryAfterSeconds } from '../../lib/errors';
 import { NEW_PASSWORD_HINT, NEW_PASSWORD_RULES, sameAs } from '../../lib/password-rules';
 import { setSession } from '../../lib/session';
 import { nextPath } from './LoginPage';
-import { RegisterDocument } from '../../gql/graphql';
+import { RegisterDocument, RegistrationOptionsDocument, RequestRegistrationCodeDocument } from '../../gql/graphql';
+import { useCountdown } from './use-countdown';
 
 interface RegisterValues {
   role: Role;
@@ -14,7 +15,12 @@ interface RegisterValues {
   email: string;
   password: string;
   confirm: string;
+  /** 邮箱验证码, only when the marketplace sends e-mail. */
+  emailCode?: string;
 }
+
+/** How long 获取验证码 waits before it may be pressed again. */
+const RESEND_SECONDS = 60;
 
 /** The landing page of each role after registering. */
 const HOME_OF: Partial<Record<Role, string>> = { ENTERPRISE: '/enterprise/needs', RESEARCHER: '/researcher/results', BROKER: '/broker/desk' };
@@ -23,7 +29,30 @@ export default function RegisterPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const client = useApolloClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RegisterValues>();
   const [register, { loading, error }] = useMutation(RegisterDocument);
+  const { data: options } = useQuery(RegistrationOptionsDocument);
+  const codeRequired = options?.registrationOptions.emailCodeRequired ?? false;
+  const [requestCode, { loading: sendingCode }] = useMutation(RequestRegistrationCodeDocument);
+  const resend = useCountdown();
+
+  async function sendCode() {
+    const email = await form
+      .validateFields(['email'])
+      .then((values) => values.email)
+      .catch(() => undefined);
+    if (!email) return;
+    try {
+      await requestCode({ variables: { email } });
+      message.success('验证码已发送，请查收邮件（10 分钟内有效）');
+      resend.start(RESEND_SECONDS);
+    } catch (failure) {
+      const wait = retryAfterSeconds(failure);
+      if (wait !== undefined) resend.start(wait);
+      message.error(errorMessage(failure));
+    }
+  }
 
   async function submit({ confirm: _confirm, ...input }: RegisterValues) {
     const { data } = await register({ variables: { input } }).catch(() => ({ data: undefined }));
@@ -39,7 +68,7 @@ export default function RegisterPage() {
     <div className="page">
       <Card className="form-narrow" title="注册账号">
         {error && <Alert type="error" showIcon message={errorMessage(error)} style={{ marginBottom: 16 }} role="alert" />}
-        <Form<RegisterValues> layout="vertical" initialValues={{ role: 'ENTERPRISE' }} onFinish={(values) => void submit(values)}>
+        <Form<RegisterValues> form={form} layout="vertical" initialValues={{ role: 'ENTERPRISE' }} onFinish={(values) => void submit(values)}>
           <Form.Item label="我是" name="role" rules={[{ required: true }]}>
             <Radio.Group
               optionType="button"
@@ -63,6 +92,25 @@ export default function RegisterPage() {
           <Form.Item label="邮箱" name="email" rules={[{ required: true, message: '请输入邮箱' }, { type: 'email', message: '邮箱格式不正确' }]}>
             <Input autoComplete="email" />
           </Form.Item>
+          {codeRequired && (
+            <Form.Item label="邮箱验证码" required extra="验证码将发送到上面的邮箱，10 分钟内有效">
+              <Space.Compact style={{ width: '100%' }}>
+                <Form.Item
+                  name="emailCode"
+                  noStyle
+                  rules={[
+                    { required: true, message: '请输入邮箱验证码' },
+                    { pattern: /^\d{6}$/, message: '验证码为 6 位数字' },
+                  ]}
+                >
+                  <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="6 位数字" aria-label="邮箱验证码" />
+                </Form.Item>
+                <Button onClick={() => void sendCode()} loading={sendingCode} disabled={resend.secondsLeft > 0}>
+                  {resend.secondsLeft > 0 ? `${resend.secondsLeft} 秒后重新获取` : '获取验证码'}
+                </Button>
+              </Space.Compact>
+            </Form.Item>
+          )}
           <Form.Item
             label="密码"
             name="password"

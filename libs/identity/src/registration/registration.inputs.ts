@@ -1,0 +1,9 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsRegistrableEmail } from '../common/email';
+
+@ArgsType()
+export class RequestRegistrationCodeArgs {
+  @Field({ description: 'The address to register' })
+  @IsRegistrableEmail()
+  email!: string;
+}
