@@ -89,7 +89,7 @@ export function writeSkos(concepts: readonly ConceptRecord[]): Promise<string> {
   writer.addQuad(quad(namedNode(SCHEME_IRI), namedNode(RDF_TYPE), namedNode(`${SKOS}ConceptScheme`)));
   for (const concept of [...concepts].sort((a, b) => a.id.localeCompare(b.id))) {
     const subject = node(concept.id);
-    const add = (predicate: string, object: Parameters<typeof quad>[2]) => writer.addQuad(quad(subject, namedNode(predicate), object));
+    const add = (predicate: string, object: ReturnType<typeof namedNode> | ReturnType<typeof literal>) => writer.addQuad(quad(subject, namedNode(predicate), object));
     add(RDF_TYPE, namedNode(`${SKOS}Concept`));
     add(`${SKOS}inScheme`, namedNode(SCHEME_IRI));
     add(`${KGO}kind`, namedNode(KIND_IRIS[concept.kind]));
