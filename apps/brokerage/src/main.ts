@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { brokerageServiceModule } from '@ttm/brokerage';
-import { loadConfig } from '@ttm/config';
+import { exitOnStartupFailure, loadConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
 
 async function main(): Promise<void> {
@@ -8,7 +8,4 @@ async function main(): Promise<void> {
   await bootstrapSubgraph(brokerageServiceModule(config), 'brokerage', config.servicePorts.brokerage);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@ttm/config';
+import { exitOnStartupFailure, loadConfig } from '@ttm/config';
 import { GatewayModule, loadServedSupergraph } from '@ttm/gateway';
 import { applySecurityHeaders } from '@ttm/graphql';
 import { existsSync } from 'node:fs';
@@ -26,7 +26,4 @@ async function main(): Promise<void> {
   logger.log(webRoot ? `web app at http://localhost:${config.port}/` : 'no web app build (npm run web:build); serving GraphQL only');
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -1,4 +1,4 @@
-import { loadConfig } from '@ttm/config';
+import { exitOnStartupFailure, loadConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
 import { identityServiceModule } from '@ttm/identity';
 
@@ -7,7 +7,4 @@ async function main(): Promise<void> {
   await bootstrapSubgraph(identityServiceModule(config), 'identity', config.servicePorts.identity);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -1,4 +1,4 @@
-import { launcherSeedsDemo, loadConfig, persistentJwtSecret, SERVICE_NAMES, serviceUrl } from '@ttm/config';
+import { exitOnStartupFailure, launcherSeedsDemo, loadConfig, persistentJwtSecret, SERVICE_NAMES, serviceUrl } from '@ttm/config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '@ttm/database';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -91,7 +91,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@ttm/config';
+import { exitOnStartupFailure, loadConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
 import { marketplaceServiceModule } from '@ttm/marketplace';
 
@@ -8,7 +8,4 @@ async function main(): Promise<void> {
   await bootstrapSubgraph(marketplaceServiceModule(config), 'marketplace', config.servicePorts.marketplace);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

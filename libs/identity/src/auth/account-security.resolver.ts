@@ -1,5 +1,6 @@
-import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
-import { Authenticated, AuthUser, CurrentUser, Role } from '@ttm/auth';
+import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Authenticated, AuthUser, clientAddressOf, CurrentUser, Role } from '@ttm/auth';
+import type { GraphQLContext } from '@ttm/graphql';
 import { AccountSecurityService } from './account-security.service';
 import { ChangePasswordArgs, SignOutEverywhereArgs } from './auth.inputs';
 
@@ -12,8 +13,8 @@ export class AccountSecurityResolver {
       'Changes the password (same rules as at registration) and ends every other session of the account at once; this session stays signed in',
   })
   @Authenticated()
-  changePassword(@Args() args: ChangePasswordArgs, @CurrentUser() viewer: AuthUser): Promise<boolean> {
-    return this.security.changePassword(viewer, args.currentPassword, args.newPassword);
+  changePassword(@Args() args: ChangePasswordArgs, @CurrentUser() viewer: AuthUser, @Context() context: GraphQLContext): Promise<boolean> {
+    return this.security.changePassword(viewer, args.currentPassword, args.newPassword, clientAddressOf(context.req));
   }
 
   @Mutation(() => Int, {

@@ -8,6 +8,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
 import { passwordUnchanged, wrongCurrentPassword } from './auth.errors';
+import { LoginThrottle } from './login-throttle.service';
 
 /** What a person (or an administrator, for anyone) does to take back control of an account. */
 @Injectable()
@@ -17,15 +18,22 @@ export class AccountSecurityService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /**
    * Sets a new password and, in the same transaction, ends every other session of the account (a
    * device that knew the old password is signed out); the caller's own session goes on.
    */
-  async changePassword(viewer: AuthUser, currentPassword: string, newPassword: string): Promise<boolean> {
+  async changePassword(viewer: AuthUser, currentPassword: string, newPassword: string, clientAddress: string): Promise<boolean> {
     const user = await this.users.getById(viewer.id);
-    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) throw wrongCurrentPassword();
+    // Guessing the current password with a stolen access token counts as failed sign-ins, under the same limits.
+    const attempt = await this.throttle.begin(user.email, clientAddress);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      await attempt.failed();
+      throw wrongCurrentPassword();
+    }
+    await attempt.succeeded();
     if (newPassword === currentPassword) throw passwordUnchanged();
     const passwordHash = await this.hasher.hash(newPassword);
     await inTransaction(this.dataSource, async (manager) => {

@@ -1,3 +1,4 @@
+import { LOGIN_LIMITS } from './login-throttle.service';
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN_TTL_SECONDS, JWT_AUDIENCE, JWT_ISSUER, RevocationListPage, REVOCATIONS_PATH, signServiceToken } from '@ttm/auth';
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
@@ -194,6 +195,17 @@ describe('sessions and access-token revocation in identity (real PostgreSQL)', (
       const [after] = await sql<{ password_hash: string }>(database.url, 'SELECT password_hash FROM identity.users WHERE id = $1', [user.user.id]);
       expect(after.password_hash).toBe(before.password_hash);
       expect(dataOf(await me(other.accessToken)).me?.id).toBe(user.user.id);
+    });
+
+    it('counts wrong current passwords as failed sign-ins: a stolen token cannot guess the password forever', async () => {
+      const user = await newUser('Guessed');
+      for (let attempt = 0; attempt < LOGIN_LIMITS.consecutiveFailuresPerPair; attempt += 1) {
+        expect((await change(user.accessToken, `Wrong-pass-${attempt}`, 'NewPassw0rd')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      }
+      // Even the right password is refused now, from this client address, and nothing changed.
+      const blocked = await change(user.accessToken, PASSWORD, 'NewPassw0rd');
+      expect(blocked.errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+      expect(dataOf(await me(user.accessToken)).me?.id).toBe(user.user.id);
     });
 
     it('needs a signed-in caller', async () => {

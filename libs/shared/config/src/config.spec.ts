@@ -8,7 +8,7 @@ import { adminPasswordRefusal, PUBLISHED_PASSWORDS } from './production-rules';
 /** A strong password and secret of the kind `openssl rand -base64 …` prints. */
 const STRONG_PASSWORD = 'vQ7f+Lz2kX9wR4tN0bYc1sHd';
 const LONG_SECRET = 'k3Jd9sLq0Zx8Vb7Nm6Ah5Gf4Dd3Ss2Aa1Qq0Ww9Ee8Rr7Tt6';
-const production = (env: Record<string, string>) => ({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET, ...env });
+const production = (env: Record<string, string>) => ({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET, SMTP_URL: 'smtp://127.0.0.1:2525', ...env });
 
 describe('parseConfig', () => {
   it('gives the embedded defaults for an empty environment', () => {

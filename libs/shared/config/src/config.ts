@@ -208,6 +208,16 @@ export function parseConfig(env: Env): AppConfig {
 let cached: AppConfig | undefined;
 
 /**
+ * How a process that could not start says why: a refused setting (ConfigError, also from a service's own
+ * checks such as identity's ADMIN_PASSWORD policy) as one line, anything else with its stack.
+ */
+export function exitOnStartupFailure(error: unknown): never {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+}
+
+/**
  * Parses process.env once; later calls return the same frozen object. A refused variable ends the process
  * before anything starts, with exit code 1 and the refusal as one line on stderr — the same line from the
  * launcher and from every service, each of which loads its configuration first.
