@@ -104,6 +104,8 @@ describe('the audit log across services (PostgreSQL, through the gateway)', () =
     });
     await asAdmin.request(VERIFY_ORGANIZATION, { id: createOrganization.id });
     await asAdmin.request(SET_USER_ROLES, { userId: broker.user.id, roles: ['BROKER', 'ENTERPRISE'] });
+    // The role change ends the broker's access tokens (they carry the old roles): it signs in again.
+    broker = (await client(marketplace.url).request<{ login: AuthPayload }>(LOGIN, { input: { email: 'qian.jingji@e2e-audit.cn', password: 'Audit2026pass' } })).login;
     const { createSynonymGroup } = await asAdmin.request<{ createSynonymGroup: { id: string } }>(CREATE_SYNONYM_GROUP, { input: { terms: ['断纱检测', '断头检测'] } });
 
     const { auditLog } = await asAdmin.request<AuditLogPage>(AUDIT_LOG, { first: 20 });

@@ -108,9 +108,9 @@ export function launchedPids(output: string, service: string): number[] {
   return [...output.matchAll(new RegExp(`\\[launcher\\] started ${service} \\(pid (\\d+)\\)`, 'g'))].map((match) => Number(match[1]));
 }
 
-/** How many times the launcher saw the service exit. */
+/** How many times the launcher saw the service exit (`[launcher] search exited (SIGKILL) after …`). */
 export function exitCount(output: string, service: string): number {
-  return output.split('\n').filter((line) => line.startsWith(`[${service}] exited (`)).length;
+  return output.split('\n').filter((line) => line.startsWith(`[launcher] ${service} exited (`)).length;
 }
 
 /** Polls `probe` until it returns something other than undefined; fails after `timeoutMs` naming `what`. */
