@@ -36,7 +36,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'libs',
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/jest-setup.ts'],
     },
     {
