@@ -1,3 +1,4 @@
+import { chinaDateTime } from '@ttm/clock';
 import { loadConfig } from '@ttm/config';
 import { backupEmbeddedDatabase } from '@ttm/database';
 import { mkdirSync } from 'node:fs';
@@ -5,14 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** 20261203-161502 in China time: backups sort by name and read as the operator's clock. */
-function chinaTimestamp(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}${part('month')}${part('day')}-${part('hour')}${part('minute')}${part('second')}`;
-}
+const chinaTimestamp = (now = new Date()): string => chinaDateTime(now).replace(/[-:]/g, '').replace(' ', '-');
 
 /**
  * `npm run db:backup [-- --out FILE]`: the embedded database (DATA_DIR/pg) into one .tar.gz while the

@@ -1,4 +1,4 @@
-import { addDays, chinaDate, chinaDateIn, clock, isAfterTodayInChina, isIsoDate, setClock, todayInChina, yearInChina } from './china-clock';
+import { addDays, chinaDate, chinaDateIn, chinaDateTime, clock, isAfterTodayInChina, isIsoDate, setClock, todayInChina, yearInChina } from './china-clock';
 
 /** 01:00 on 10 March 2026 in China = 17:00 UTC on 9 March. */
 const ONE_AM_IN_CHINA = new Date('2026-03-09T17:00:00Z');
@@ -10,6 +10,7 @@ describe('the China clock', () => {
     expect(chinaDate(new Date('2026-03-09T15:59:59Z'))).toBe('2026-03-09');
     expect(chinaDate(new Date('2026-03-09T16:00:00Z'))).toBe('2026-03-10');
     expect(yearInChina(new Date('2026-12-31T16:30:00Z'))).toBe(2027);
+    expect(chinaDateTime(ONE_AM_IN_CHINA)).toBe('2026-03-10 01:00:00');
   });
 
   it('answers with a time a test sets until it is put back', () => {

@@ -36,6 +36,23 @@ export function chinaDate(instant: Date): string {
   return chinaDateFormat.format(instant);
 }
 
+const chinaDateTimeFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHINA_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The date and time in China at `instant`, whatever the machine's or browser's zone: 2026-01-08 09:05:03. */
+export function chinaDateTime(instant: Date): string {
+  const parts = Object.fromEntries(chinaDateTimeFormat.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
+}
+
 /** Today's date (YYYY-MM-DD) in China, at `now` (the clock's now by default). */
 export function todayInChina(now: Date = clock.now()): string {
   return chinaDate(now);
