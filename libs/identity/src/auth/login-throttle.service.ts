@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { clientNetworkOf } from '../common/client-network';
 import { postgresRateLimiter } from '../common/postgres-rate-limiter';
+import { sha256Hex } from '../common/sha256';
 import { tooManyFailedLogins } from './auth.errors';
 
 /**
@@ -139,6 +139,5 @@ export class LoginThrottle {
   }
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
-const pairKey = (email: string, clientAddress: string) => sha256(`${email}\n${clientNetworkOf(clientAddress)}`);
-const addressKey = (clientAddress: string) => sha256(clientNetworkOf(clientAddress));
+const pairKey = (email: string, clientAddress: string) => sha256Hex(`${email}\n${clientNetworkOf(clientAddress)}`);
+const addressKey = (clientAddress: string) => sha256Hex(clientNetworkOf(clientAddress));

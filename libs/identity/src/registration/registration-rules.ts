@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../common/sha256';
 
 /** The e-mailed registration code (邮箱验证码). */
 export const REGISTRATION_CODE = {
@@ -22,7 +23,7 @@ export function newRegistrationCode(): string {
 
 /** The row key: the table holds no e-mail addresses. */
 export function emailHash(email: string): string {
-  return createHash('sha256').update(email, 'utf8').digest('hex');
+  return sha256Hex(email);
 }
 
 /**

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { clientNetworkOf } from '../common/client-network';
 import { postgresRateLimiter } from '../common/postgres-rate-limiter';
+import { sha256Hex } from '../common/sha256';
 import { tooManyCodeRequests } from './registration.errors';
 import { CODE_REQUEST_LIMITS } from './registration-rules';
 
@@ -26,13 +26,11 @@ export class RegistrationThrottle {
   /** Counts one request; TOO_MANY_REQUESTS (with when to retry) once either limit is used up. */
   async consume(email: string, clientAddress: string): Promise<void> {
     try {
-      await this.byAddress.consume(sha256(clientNetworkOf(clientAddress)));
-      await this.byEmail.consume(sha256(email));
+      await this.byAddress.consume(sha256Hex(clientNetworkOf(clientAddress)));
+      await this.byEmail.consume(sha256Hex(email));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw tooManyCodeRequests(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
       throw rejection;
     }
   }
 }
-
-const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
