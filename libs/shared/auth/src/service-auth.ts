@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, serviceUrl, ServiceName } from '@ttm/config';
 import type { Request } from 'express';
+import { bearerTokenOf } from './access-token-verifier';
 import { ServiceTokenClaims } from './tokens';
 
 /** Service tokens are short-lived; a caller signs a fresh one instead of storing it. */
@@ -24,13 +25,6 @@ export function signServiceToken(jwtService: JwtService, serviceName: string, tt
   return jwtService.signAsync(claims, { expiresIn: ttlSeconds });
 }
 
-function bearerToken(request: Request): string | undefined {
-  const header = request.headers.authorization;
-  if (typeof header !== 'string') return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return match?.[1];
-}
-
 /**
  * Guards internal HTTP routes: only a valid service token (`typ: 'service'`) passes; user access
  * tokens are refused even though they are signed with the same key. Refusals are HTTP 401.
@@ -41,7 +35,7 @@ export class ServiceAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ServiceAuthenticatedRequest>();
-    const token = bearerToken(request);
+    const token = bearerTokenOf(request.headers.authorization);
     if (!token) throw new UnauthorizedException('Send a service token as "Authorization: Bearer <token>"');
     let claims: Partial<ServiceTokenClaims>;
     try {
