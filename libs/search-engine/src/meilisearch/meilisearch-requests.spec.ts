@@ -5,7 +5,8 @@ import { MAX_FILTER_VALUE_BYTES } from '../search-engine';
 import { compileMeiliFilter, dateAttribute, EXISTS_ATTRIBUTE } from './meili-filter';
 import { meiliQuery, MeilisearchEngine, SearchEngineError } from './meilisearch-engine';
 import { FilterAst, parseMeiliFilter } from './testing/filter-grammar';
-import { OpenApiValidator } from './testing/openapi-validator';
+import { existsSync } from 'node:fs';
+import { OPENAPI_PATH, OpenApiValidator } from './testing/openapi-validator';
 import { RequestRecorder } from './testing/request-recorder';
 
 /**
@@ -15,9 +16,18 @@ import { RequestRecorder } from './testing/request-recorder';
  * adapter against a real server is the contract suite's job, when MEILI_HOST is set.)
  */
 const schema = resolveSchema(CONTRACT_SCHEMA);
-const validator = new OpenApiValidator();
+// Meilisearch's OpenAPI description lives in the shared folder beside the repository; a clone alone skips what needs it.
+const openApiAvailable = existsSync(OPENAPI_PATH);
+if (!openApiAvailable) console.log(`Meilisearch request validation SKIPPED: ${OPENAPI_PATH} not found`);
+const validator = openApiAvailable ? new OpenApiValidator() : undefined;
+const withOpenApi = openApiAvailable ? it : it.skip;
+/** The validator, in the tests that only run when the description is there. */
+function openApi(): OpenApiValidator {
+  if (!validator) throw new Error(`${OPENAPI_PATH} not found`);
+  return validator;
+}
 
-describe('Meilisearch adapter requests', () => {
+(openApiAvailable ? describe : describe.skip)('Meilisearch adapter requests', () => {
   let recorder: RequestRecorder;
   let engine: MeilisearchEngine;
 
@@ -33,10 +43,10 @@ describe('Meilisearch adapter requests', () => {
   const expectValid = () => {
     expect(recorder.exchanges.length).toBeGreaterThan(0);
     for (const exchange of recorder.exchanges) {
-      expect({ request: `${exchange.method} ${exchange.path}`, errors: validator.validateRequest(exchange) }).toEqual({ request: `${exchange.method} ${exchange.path}`, errors: [] });
+      expect({ request: `${exchange.method} ${exchange.path}`, errors: openApi().validateRequest(exchange) }).toEqual({ request: `${exchange.method} ${exchange.path}`, errors: [] });
       expect(exchange.headers['authorization']).toBe('Bearer test-key');
       // The description documents only the federated multi-search answer, so that one is not checked.
-      if (exchange.status < 500 && exchange.path !== '/multi-search') expect({ response: `${exchange.method} ${exchange.path}`, errors: validator.validateResponse(exchange) }).toEqual({ response: `${exchange.method} ${exchange.path}`, errors: [] });
+      if (exchange.status < 500 && exchange.path !== '/multi-search') expect({ response: `${exchange.method} ${exchange.path}`, errors: openApi().validateResponse(exchange) }).toEqual({ response: `${exchange.method} ${exchange.path}`, errors: [] });
     }
   };
   const sent = (method: string, path: RegExp) => recorder.exchanges.filter((exchange) => exchange.method === method && path.test(exchange.path));
@@ -248,7 +258,7 @@ describe('Meilisearch filter strings', () => {
     expect(Buffer.byteLength('长'.repeat(156))).toBeLessThanOrEqual(MAX_FILTER_VALUE_BYTES);
   });
 
-  it('checks every filter the adapter sent in its requests against the grammar', async () => {
+  withOpenApi('checks every filter the adapter sent in its requests against the grammar', async () => {
     const recorder = new RequestRecorder();
     const engine = new MeilisearchEngine({ host: await recorder.start(), indexPrefix: 'grammar', retryDelayMs: 1 });
     try {
@@ -263,7 +273,7 @@ describe('Meilisearch filter strings', () => {
       });
       expect(sentFilters.length).toBe(filters.length * 2 + 1);
       for (const filter of sentFilters) expect(() => parseMeiliFilter(filter)).not.toThrow();
-      for (const exchange of recorder.exchanges) expect(validator.validateRequest(exchange)).toEqual([]);
+      for (const exchange of recorder.exchanges) expect(openApi().validateRequest(exchange)).toEqual([]);
     } finally {
       await recorder.stop();
     }
