@@ -1,6 +1,6 @@
-import { RevocationListPage, REVOCATIONS_PATH, standaloneJwtService } from '@ttm/auth';
+import { RevocationListPage, REVOCATIONS_PATH } from '@ttm/auth';
 import type { FeedEvent, FeedPage, ListingDocument, SnapshotPage, UserContact, UserContactsPage } from '@ttm/events';
-import { createServer } from 'node:http';
+import { serveInternalRoutes } from '@ttm/testing';
 
 /**
  * The other services' internal routes the search service calls, served by one small HTTP server in a
@@ -20,14 +20,11 @@ export interface InternalRoutesServer {
 }
 
 export async function startInternalRoutes(options: { snapshot: ListingDocument[]; historyHead: number; jwtSecret: string }): Promise<InternalRoutesServer> {
-  const jwt = standaloneJwtService(options.jwtSecret);
   const events: FeedEvent[] = [];
   const users = new Map<string, UserContact>();
   const headSeq = () => String(events.at(-1)?.seq ?? options.historyHead);
 
-  const answer = async (requestUrl: URL, authorization: string | undefined): Promise<{ status: number; body: unknown }> => {
-    const claims = await jwt.verifyAsync<{ typ?: string }>(authorization?.replace(/^Bearer /, '') ?? '').catch(() => null);
-    if (claims?.typ !== 'service') return { status: 401, body: { message: 'service token required' } };
+  const routes = await serveInternalRoutes(options.jwtSecret, (requestUrl) => {
     const params = requestUrl.searchParams;
     switch (requestUrl.pathname) {
       case '/internal/snapshot':
@@ -44,23 +41,8 @@ export async function startInternalRoutes(options: { snapshot: ListingDocument[]
       case REVOCATIONS_PATH:
         return { status: 200, body: { sessions: [], users: [] } satisfies RevocationListPage };
       default:
-        return { status: 404, body: { message: 'not found' } };
+        return undefined;
     }
-  };
-
-  const server = createServer((request, response) => {
-    void answer(new URL(request.url ?? '/', 'http://localhost'), request.headers.authorization).then(({ status, body }) => {
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
-    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    serviceUrl: `http://127.0.0.1:${port}/graphql`,
-    events,
-    users,
-    headSeq,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { ...routes, events, users, headSeq };
 }
