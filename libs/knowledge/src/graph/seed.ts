@@ -25,10 +25,22 @@ export function readSeed(directory = SEED_DIRECTORY): SeedData {
   return { concepts, version: hash.digest('hex').slice(0, 16) };
 }
 
-let cached: KnowledgeGraph | undefined;
+let cached: { graph: KnowledgeGraph; version: string } | undefined;
 
-/** The seed graph, parsed once per process (tests, the evaluation, benchmarks). */
-export function seedGraph(): KnowledgeGraph {
-  cached ??= new KnowledgeGraph(readSeed().concepts);
+function seed(): { graph: KnowledgeGraph; version: string } {
+  if (!cached) {
+    const { concepts, version } = readSeed();
+    cached = { graph: new KnowledgeGraph(concepts), version };
+  }
   return cached;
+}
+
+/** The seed graph, parsed once per process. */
+export function seedGraph(): KnowledgeGraph {
+  return seed().graph;
+}
+
+/** The seed files' version (see `readSeed`), read with the graph. */
+export function seedVersion(): string {
+  return seed().version;
 }

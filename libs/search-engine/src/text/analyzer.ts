@@ -29,6 +29,11 @@ export class Analyzer {
     return this.keep(this.jieba.cut(normalizeText(text), true));
   }
 
+  /** Every token of jieba's precise mode, punctuation and spaces included: they cover the (normalized) text in order. */
+  segments(text: string): string[] {
+    return this.jieba.cut(normalizeText(text), true);
+  }
+
   /** The dictionary sub-words of one word (without the word itself), for words the index lacks. */
   subTokens(word: string): string[] {
     const parts = this.keep(this.jieba.cutForSearch(word, true)).filter((part) => part !== word);

@@ -2,6 +2,7 @@ import type { ListingDocument } from '@ttm/events';
 import { LISTING_INDEX_SCHEMA } from '@ttm/search-engine';
 import type { IndexSchema } from '@ttm/search-engine';
 import { industryPath, regionPath } from '@ttm/taxonomy';
+import { listingKnowledge, ListingKnowledge } from '../concepts/listing-concepts';
 
 /**
  * A listing as the index holds it: the marketplace's public document plus the taxonomy paths, so that
@@ -13,6 +14,10 @@ export interface IndexedListing extends ListingDocument {
   regionPath: string[];
   /** One price to sort mixed kinds by: a result's asking price, a need's budget ceiling, a challenge's bounty. */
   price: number | null;
+  /** Knowledge-graph concepts the listing names (ids, most mentioned first): the 技术领域 facet and concept matching. */
+  concepts: string[];
+  /** The graph version `concepts` were annotated with; a rebuild re-annotates listings of another version. */
+  conceptsVersion: string;
 }
 
 export const LISTINGS_INDEX = 'listings';
@@ -23,14 +28,18 @@ export const INDEXED_LISTING_SCHEMA: IndexSchema<IndexedListing> = {
     industryPath: { type: 'keyword', filterable: true, facet: true },
     regionPath: { type: 'keyword', filterable: true, facet: true },
     price: { type: 'number', filterable: true, sortable: true },
+    concepts: { type: 'keyword', filterable: true, facet: true },
+    conceptsVersion: { type: 'keyword', filterable: true },
   },
 };
 
-export function toIndexedListing(document: ListingDocument): IndexedListing {
+export function toIndexedListing(document: ListingDocument, knowledge: ListingKnowledge = listingKnowledge()): IndexedListing {
   return {
     ...document,
     industryPath: industryPath(document.industry).map((industry) => industry.code),
     regionPath: document.region ? regionPath(document.region).map((region) => region.code) : [],
     price: document.askingPrice ?? document.budgetMax ?? document.bounty ?? null,
+    concepts: knowledge.conceptsOf(document),
+    conceptsVersion: knowledge.version,
   };
 }

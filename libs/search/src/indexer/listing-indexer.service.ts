@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { FeedEvent, ListingEventType, ListingUpsertedPayload, SnapshotPage } from '@ttm/events';
 import { ReadinessCheck } from '@ttm/graphql';
+import { F } from '@ttm/search-engine';
+import { listingKnowledge } from '../concepts/listing-concepts';
 import { toIndexedListing } from '../index/indexed-listing';
 import { ListingIndex } from '../index/listing-index.provider';
 import { FEED_PAGE_SIZE, MarketplaceFeedClient } from './marketplace-feed.client';
@@ -41,6 +43,7 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
   private exclusive: Promise<unknown> = Promise.resolve();
   private lastRebuild: RebuildProgress | null = null;
   private running: Promise<RebuildProgress> | undefined;
+  private annotationChecked = false;
 
   constructor(
     private readonly listings: ListingIndex,
@@ -85,11 +88,28 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
   catchUp(): Promise<void> {
     return this.serially(async () => {
       const { checkpoint } = await this.listings.index.stats();
-      if (checkpoint === null) await this.rebuildNow(this.startProgress());
+      if (checkpoint === null || (await this.annotatedWithAnotherGraph())) await this.rebuildNow(this.startProgress());
       while ((await this.applyNextPage()) === FEED_PAGE_SIZE) {
         // a full page: more may be waiting
       }
     });
+  }
+
+  /**
+   * Whether (checked once per process) the index holds listings annotated with another version of the
+   * knowledge graph than the one in use: the graph changed since, so the index is rebuilt, re-annotating
+   * every listing (progress as for any rebuild).
+   */
+  private async annotatedWithAnotherGraph(): Promise<boolean> {
+    if (this.annotationChecked) return false;
+    this.annotationChecked = true;
+    const { version } = listingKnowledge();
+    const [stale] = await this.listings.index.searchMany([
+      { filter: F.or(F.not(F.exists('conceptsVersion')), F.ne('conceptsVersion', version)), limit: 0 },
+    ]);
+    if (stale.totalHits === 0) return false;
+    this.logger.log(`${stale.totalHits} listings were annotated with another knowledge graph than ${version}: re-annotating`);
+    return true;
   }
 
   private async catchUpWithRetry(): Promise<void> {
@@ -170,7 +190,7 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
         let page: SnapshotPage = first;
         for (;;) {
           progress.documents += page.documents.length;
-          yield page.documents.map(toIndexedListing);
+          yield page.documents.map((document) => toIndexedListing(document));
           if (page.nextAfter === null) return;
           page = await feed.snapshot(page.nextAfter);
         }

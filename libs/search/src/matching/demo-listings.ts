@@ -84,4 +84,4 @@ export function demoListingDocuments(): ListingDocument[] {
 }
 
 /** The demo listings as the index holds them. */
-export const demoIndexedListings = (): IndexedListing[] => demoListingDocuments().map(toIndexedListing);
+export const demoIndexedListings = (): IndexedListing[] => demoListingDocuments().map((document) => toIndexedListing(document));

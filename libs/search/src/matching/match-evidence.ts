@@ -1,9 +1,9 @@
 import type { ListingKind } from '@ttm/events';
 import { normalizeText } from '@ttm/search-engine';
-import { COOPERATION_MODE_NAMES, CooperationMode, industryName, industryPath, sameCity } from '@ttm/taxonomy';
+import { commonTopLevelIndustry, COOPERATION_MODE_NAMES, CooperationMode, industryByCode, industryName, industryPath, sameCity } from '@ttm/taxonomy';
 import type { IndexedListing } from '../index/indexed-listing';
 import { listingText } from './match-text';
-import { EvidenceName, EVIDENCE_WEIGHTS, FRESHNESS_HALF_LIFE_DAYS, INDUSTRY_TOP_LEVEL_CREDIT, MAX_REASON_KEYWORDS, PRICE_BELOW_FLOOR_CREDIT } from './match-weights';
+import { EvidenceName, EVIDENCE_WEIGHTS, FIT_NEEDS_RELEVANCE, FRESHNESS_HALF_LIFE_DAYS, RELEVANCE_EVIDENCE, INDUSTRY_TOP_LEVEL_CREDIT, MAX_REASON_KEYWORDS, PRICE_BELOW_FLOOR_CREDIT } from './match-weights';
 
 /** What the structured evidence reads of a listing (the index document). */
 export type MatchListing = Pick<
@@ -80,10 +80,14 @@ function industryEvidence(source: MatchListing, candidate: MatchListing, consens
   if (source.industry === candidate.industry) {
     return { name: 'industry', value: 1, reason: `同属行业: ${industryName(source.industry)}` };
   }
-  const sourceTop = industryPath(source.industry)[0];
-  const candidateTop = industryPath(candidate.industry)[0];
-  if (sourceTop && candidateTop && sourceTop.code === candidateTop.code) {
-    return { name: 'industry', value: INDUSTRY_TOP_LEVEL_CREDIT, reason: `同属行业: ${sourceTop.name}` };
+  const common = commonTopLevelIndustry(source.industry, candidate.industry);
+  if (common) {
+    if (industryPath(source.industry)[0]?.code === industryPath(candidate.industry)[0]?.code) {
+      return { name: 'industry', value: INDUSTRY_TOP_LEVEL_CREDIT, reason: `同属行业: ${common.name}` };
+    }
+    // One side's industry makes what the other's uses (纺织服装机械 → 经编).
+    const [provider, user] = industryByCode(candidate.industry)?.serves === common.code ? [candidate, source] : [source, candidate];
+    return { name: 'industry', value: INDUSTRY_TOP_LEVEL_CREDIT, reason: `行业对口: ${industryName(provider.industry)} → ${industryName(user.industry)}` };
   }
   return { name: 'industry', value: 0, reason: null };
 }
@@ -156,17 +160,20 @@ export interface PairContext {
   ownResult?: { title: string; value: number } | null;
   /** How specific a (normalized) keyword is; all keywords count the same without it. */
   keywordWeight?: (keyword: string) => number;
+  /** Knowledge-graph evidence for the pair (see concept-evidence.ts); absent when the source names no concept. */
+  concepts?: { value: number; reason: string | null };
 }
 
 export function scorePair(source: MatchListing, candidate: MatchListing, text: number, now: Date, context: PairContext = {}): ScoredMatch {
   const { need, other } = needAndOther(source, candidate);
-  const evidence: Evidence[] = [{ name: 'text', value: Math.max(0, Math.min(1, text)), reason: null }];
+  const evidence: Evidence[] = [{ name: 'text', value: clamp01(text), reason: null }];
   const keywords = sharedKeywords(source, candidate, context.keywordWeight);
   if (keywords) {
     const named = keywords.terms.slice(0, MAX_REASON_KEYWORDS);
     const label = keywordLabel(candidate.kind === 'EXPERT' ? 'EXPERT' : source.kind);
     evidence.push({ name: 'keywords', value: keywords.value, reason: named.length > 0 ? `${label}: ${named.join(', ')}` : null });
   }
+  if (context.concepts) evidence.push({ name: 'concepts', value: clamp01(context.concepts.value), reason: context.concepts.reason });
   for (const item of [
     industryEvidence(source, candidate, context.industryConsensus),
     ownResultEvidence(source, candidate, context.ownResult),
@@ -178,12 +185,17 @@ export function scorePair(source: MatchListing, candidate: MatchListing, text: n
   ]) {
     if (item) evidence.push(item);
   }
+  const relevance = Math.max(...evidence.filter((item) => RELEVANCE_EVIDENCE.includes(item.name)).map((item) => item.value));
+  const fitShare = Math.min(1, relevance / FIT_NEEDS_RELEVANCE);
   let total = 0;
   let got = 0;
   for (const item of evidence) {
+    const share = RELEVANCE_EVIDENCE.includes(item.name) ? 1 : fitShare;
     total += EVIDENCE_WEIGHTS[item.name];
-    got += EVIDENCE_WEIGHTS[item.name] * item.value;
+    got += EVIDENCE_WEIGHTS[item.name] * item.value * share;
   }
   const score = total === 0 ? 0 : got / total;
   return { score, reasons: evidence.flatMap((item) => (item.reason ? [item.reason] : [])), evidence };
 }
+
+const clamp01 = (value: number) => Math.max(0, Math.min(1, value));

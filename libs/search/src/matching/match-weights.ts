@@ -13,6 +13,11 @@ export const EVIDENCE_WEIGHTS = {
   /** Text relevance of the candidate to the source's title, keywords and key description terms. */
   text: 0.5,
   /**
+   * Knowledge-graph evidence (`concept-evidence.ts`): the candidate names concepts the source's concepts
+   * lead to — the same, a problem → method bridge, narrower/broader, related — weighted by `CONCEPTS`.
+   */
+  concepts: 0.3,
+  /**
    * IDF-weighted share of the source's keywords found verbatim in the candidate (and vice versa).
    * Kept small: text relevance already counts them, and on csl-dev's -unseen queries (keywords that
    * never occur in the relevant paper) a larger weight favours papers repeating one generic keyword.
@@ -38,6 +43,31 @@ export const EVIDENCE_WEIGHTS = {
 } as const;
 
 export type EvidenceName = keyof typeof EVIDENCE_WEIGHTS;
+
+/** Evidence that the candidate is about what the source is about (an expert: also through their own results); every other evidence is fit. */
+export const RELEVANCE_EVIDENCE: readonly EvidenceName[] = ['text', 'keywords', 'concepts', 'expertResults'];
+
+/**
+ * Fit (industry, TRL, price, cooperation, city, freshness) counts in full only for a candidate one of
+ * whose relevance evidence reaches this; below it, fit counts in proportion, and
+ * not at all without any relevance — so a candidate that merely fits (same city, same industry, TRL) is
+ * not lifted above one that is about the source's problem.
+ */
+export const FIT_NEEDS_RELEVANCE = 0.25;
+
+/** The knowledge graph in matching (see concept-evidence.ts). */
+export const CONCEPTS = {
+  /** How much a concept reached from a source's concept counts, by how it is reached. */
+  relationWeight: { SAME: 1, BRIDGE: 0.9, NARROWER: 0.6, BROADER: 0.4, RELATED: 0.5 },
+  /** A problem's bridges are also followed from its nearest broader problems (this many), discounted. */
+  bridgeAncestors: 2,
+  ancestorBridgeDiscount: 0.7,
+  /** The reached concepts (strongest first) whose listings are retrieved as candidates, and how many each. */
+  retrievalConcepts: 16,
+  perConceptLimit: 15,
+  /** At most this many reached concepts are scored (their document frequencies are looked up). */
+  scoredConcepts: 60,
+} as const;
 
 /** Same top-level industry but a different sub-industry counts this much of a full agreement. */
 export const INDUSTRY_TOP_LEVEL_CREDIT = 0.5;

@@ -1,7 +1,9 @@
 import type { ListingKind } from '@ttm/events';
 import { F, MAX_TOTAL_HITS, SearchIndex, SearchRequest, SearchResponse } from '@ttm/search-engine';
 import type { IndexedListing } from '../index/indexed-listing';
-import { scorePair, ScoredMatch } from './match-evidence';
+import { listingKnowledge } from '../concepts/listing-concepts';
+import { ConceptQuery, conceptQueryFor } from './concept-query';
+import { PairContext, scorePair, ScoredMatch } from './match-evidence';
 import { buildQueryTerms, docProfile, feedbackTerms, idf, matchingAnalyzer, originWeight, QueryTerm, termParts, textRelevance } from './match-text';
 import { CONSENSUS, EXPERT_RESULT_MATCHES, EXPERT_RESULT_MIN_SHARE, RERANK, RETRIEVAL, TEXT } from './match-weights';
 
@@ -57,10 +59,14 @@ export class Matcher {
     const pool: Pool = { docs: new Map(), engineScore: new Map(), df: new Map(), termHits: new Map() };
     const head = terms.filter((term) => term.origin === 'keyword' || term.origin === 'title');
     const wholeQuery = (head.length > 0 ? head : terms).slice(0, RETRIEVAL.maxTerms).map((term) => term.term).join(' ');
-    await this.retrieve(pool, terms, filter, wholeQuery);
+    const [, concepts] = await Promise.all([
+      this.retrieve(pool, terms, filter, wholeQuery),
+      conceptQueryFor(this.index, listingKnowledge(), source, kind, filter, documents, (hit) => pool.docs.set(hit.id, hit)),
+    ]);
 
     const ownResults = await ownResultsPending;
-    let ranked = this.rank(source, terms, pool, documents, ownResults);
+    const context = { ownResults, concepts };
+    let ranked = this.rank(source, terms, pool, documents, context);
     if (this.options.feedback !== false && ranked.length > 0 && terms.length <= TEXT.feedbackMaxQueryTerms) {
       const top = ranked.slice(0, TEXT.feedbackDocs).map((match) => ({
         profile: docProfile(match.listing),
@@ -69,7 +75,7 @@ export class Matcher {
       const expansion = feedbackTerms(terms, top);
       if (expansion.length > 0) {
         await this.retrieve(pool, expansion, filter, undefined);
-        ranked = this.rank(source, terms, pool, documents, ownResults, expansion);
+        ranked = this.rank(source, terms, pool, documents, context, expansion);
       }
     }
     return ranked.slice(0, first);
@@ -163,7 +169,7 @@ export class Matcher {
    * with the text relevance estimated from what retrieval already knows — which query terms' own
    * searches returned the document, and the engine's scores — instead of reading the document.
    */
-  private shortlist(source: IndexedListing, query: QueryWeights, pool: Pool, ownResults?: Map<string, { title: string; value: number }>): IndexedListing[] {
+  private shortlist(source: IndexedListing, query: QueryWeights, pool: Pool, context: RankContext): IndexedListing[] {
     const candidates = [...pool.docs.values()];
     if (candidates.length <= RERANK.limit) return candidates;
     const own = estimator(query.terms, query.termIdf, pool);
@@ -174,8 +180,7 @@ export class Matcher {
     const estimated = candidates.map((doc) => {
       const relevance = expanded ? (1 - TEXT.feedbackWeight) * own(doc.id) + TEXT.feedbackWeight * expanded(doc.id) : own(doc.id);
       const text = (1 - TEXT.engineScoreWeight) * relevance + TEXT.engineScoreWeight * (pool.engineScore.get(doc.id) ?? 0);
-      const ownResult = ownResults ? (ownResults.get(doc.ownerId) ?? null) : undefined;
-      return { doc, score: scorePair(withoutKeywords, doc, text, now, { ownResult }).score };
+      return { doc, score: scorePair(withoutKeywords, doc, text, now, pairContext(context, doc)).score };
     });
     estimated.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
     return estimated.slice(0, RERANK.limit).map((entry) => entry.doc);
@@ -198,12 +203,12 @@ export class Matcher {
     terms: readonly QueryTerm[],
     pool: Pool,
     documents: number,
-    ownResults?: Map<string, { title: string; value: number }>,
+    context: RankContext,
     expansion: readonly QueryTerm[] = [],
   ): Match[] {
     const termIdf = terms.map((term) => idf(pool.df.get(term.term) ?? 0, documents));
     const expansionIdf = expansion.map((term) => idf(pool.df.get(term.term) ?? 0, documents));
-    const candidates = this.shortlist(source, { terms, termIdf, expansion, expansionIdf }, pool, ownResults);
+    const candidates = this.shortlist(source, { terms, termIdf, expansion, expansionIdf }, pool, context);
     const profiles = candidates.map((doc) => docProfile(doc));
     const avgLength = profiles.reduce((sum, profile) => sum + profile.length, 0) / Math.max(1, profiles.length);
     const now = (this.options.now ?? (() => new Date()))();
@@ -216,10 +221,23 @@ export class Matcher {
     const keywordWeight = this.keywordWeight(terms, termIdf);
     const matches = candidates.map((doc, i) => ({
       listing: doc,
-      ...scorePair(source, doc, texts[i], now, { industryConsensus: consensus, keywordWeight, ownResult: ownResults ? (ownResults.get(doc.ownerId) ?? null) : undefined }),
+      ...scorePair(source, doc, texts[i], now, { ...pairContext(context, doc), industryConsensus: consensus, keywordWeight }),
     }));
     return matches.sort((a, b) => b.score - a.score || a.listing.id.localeCompare(b.listing.id));
   }
+}
+
+/** What ranking knows beyond the text: the expert's own results (experts for a need), the concept query. */
+interface RankContext {
+  ownResults?: Map<string, { title: string; value: number }>;
+  concepts?: ConceptQuery;
+}
+
+function pairContext(context: RankContext, doc: IndexedListing): PairContext {
+  return {
+    ownResult: context.ownResults ? (context.ownResults.get(doc.ownerId) ?? null) : undefined,
+    concepts: context.concepts?.evidence(doc),
+  };
 }
 
 interface QueryWeights {

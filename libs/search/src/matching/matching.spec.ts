@@ -1,7 +1,8 @@
 import { DEMO_MATCH_HINTS, DEMO_NEEDS } from '@ttm/demo';
+import { ConceptAnnotator, seedGraph } from '@ttm/knowledge';
 import { AppError, ErrorCode } from '@ttm/errors';
-import { EmbeddedSearchEngine, normalizeText, SearchIndex } from '@ttm/search-engine';
-import { COOPERATION_MODE_NAMES, DEFAULT_SYNONYM_GROUPS, industryPath, sameCity } from '@ttm/taxonomy';
+import { EmbeddedSearchEngine, normalizeText, SearchIndex, sharedAnalyzer } from '@ttm/search-engine';
+import { COOPERATION_MODE_NAMES, DEFAULT_SYNONYM_GROUPS, industryByCode, industryName, industryPath, sameCity } from '@ttm/taxonomy';
 import { INDEXED_LISTING_SCHEMA, IndexedListing } from '../index/indexed-listing';
 import type { ListingIndex } from '../index/listing-index.provider';
 import { demoIndexedListings } from './demo-listings';
@@ -17,6 +18,9 @@ jest.setTimeout(60_000);
  */
 describe('matching on the demo data', () => {
   const listings = demoIndexedListings();
+  const graph = seedGraph();
+  // Both listings are annotated again from their texts, independently of the concepts the index holds.
+  const annotator = new ConceptAnnotator(graph, (text) => sharedAnalyzer().segments(text));
   const byId = new Map(listings.map((listing) => [listing.id, listing]));
   let engine: EmbeddedSearchEngine;
   let index: SearchIndex<IndexedListing>;
@@ -112,6 +116,12 @@ describe('matching on the demo data', () => {
       const common = industryPath(source.industry).filter((industry) => industryPath(candidate.industry).some((other) => other.code === industry.code));
       return common.some((industry) => industry.name === m?.[1]) ? 'true' : `industries ${source.industry} / ${candidate.industry}`;
     }
+    if ((m = /^行业对口: (.+) → (.+)$/.exec(reason))) {
+      const [provider, user] = [source, candidate].sort((a) => (industryByCode(a.industry)?.serves ? -1 : 1));
+      const served = industryByCode(provider.industry)?.serves;
+      const ok = served !== undefined && industryPath(user.industry)[0]?.code === served && industryName(provider.industry) === m[1] && industryName(user.industry) === m[2];
+      return ok ? 'true' : `industries ${source.industry} / ${candidate.industry}`;
+    }
     if ((m = /^成熟度 TRL (\d) ≥ 需求要求 (\d)$/.exec(reason))) {
       return other.kind === 'RESULT' && other.trl === Number(m[1]) && need.trl === Number(m[2]) && Number(m[1]) >= Number(m[2]) ? 'true' : 'TRL mismatch';
     }
@@ -138,7 +148,36 @@ describe('matching on the demo data', () => {
       const owned = listings.some((listing) => listing.kind === 'RESULT' && listing.ownerId === candidate.ownerId && listing.title === m?.[1]);
       return candidate.kind === 'EXPERT' && owned ? 'true' : 'not an own result';
     }
+    if ((m = /^(技术概念相同|问题—方法关联|上下位概念|相关概念): (.+?) (→|⊃|↔) (.+)$/.exec(reason)) || (m = /^(技术概念相同): (.+)$/.exec(reason))) {
+      return recheckConceptReason(m[1], m[2], m[4] ?? m[2], source, candidate);
+    }
     return 'unknown reason';
+  }
+
+  /**
+   * A concept reason against the graph and a fresh annotation of both listings: the first concept is
+   * named in one listing, the second in the other, and the graph links them as the reason says.
+   */
+  function recheckConceptReason(relation: string, first: string, second: string, source: IndexedListing, candidate: IndexedListing): string {
+    const named = (listing: IndexedListing) => new Set(annotator.annotate([listing.title, listing.keywords.join('，'), listing.description].join('\n')).map((a) => a.concept));
+    const [inSource, inCandidate] = [named(source), named(candidate)];
+    const withLabel = (label: string) => graph.concepts.filter((concept) => graph.label(concept.id) === label).map((concept) => concept.id);
+    const linked = (a: string, b: string): boolean => {
+      if (relation === '技术概念相同') return a === b;
+      if (relation === '问题—方法关联') {
+        const targets = [a, ...graph.ancestors(a).slice(0, 2)].flatMap((problem) => graph.addressedBy(problem).map((link) => link.target));
+        return targets.includes(b) || targets.some((target) => graph.narrower(target).includes(b));
+      }
+      if (relation === '上下位概念') return graph.broader(b).includes(a);
+      return graph.related(a).includes(b);
+    };
+    for (const a of withLabel(first)) {
+      for (const b of withLabel(second)) {
+        const sides = (inSource.has(a) && inCandidate.has(b)) || (inSource.has(b) && inCandidate.has(a));
+        if (sides && linked(a, b)) return 'true';
+      }
+    }
+    return `not named on both sides or not linked: ${first} / ${second}`;
   }
 
   describe('MatchingService', () => {

@@ -14,6 +14,11 @@ export interface Industry {
    * level). Empty where no class fits cleanly — new industries cut across the national classes.
    */
   gbt4754: string[];
+  /**
+   * The top-level industry this one's products are made for (纺织服装机械 serves 时尚纺织): a textile
+   * machinery result answers a textile need as much as a result of a sibling sub-industry does.
+   */
+  serves?: string;
 }
 
 const top = (code: string, name: string, gbt4754: string[] = []): Industry => ({ code, name, parent: null, gbt4754 });
@@ -56,7 +61,7 @@ export const INDUSTRIES: readonly Industry[] = [
   // 34 通用设备制造业, 35 专用设备制造业, 40 仪器仪表制造业
   top('EQUIPMENT', '高端装备', ['34', '35', '40']),
   // 3551 纺织专用设备制造, 3553 缝制机械制造
-  sub('EQUIPMENT', 'TEXTILE_MACHINERY', '纺织服装机械', ['3551', '3553']),
+  { ...sub('EQUIPMENT', 'TEXTILE_MACHINERY', '纺织服装机械', ['3551', '3553']), serves: 'TEXTILE' },
   // 3491 工业机器人制造
   sub('EQUIPMENT', 'ROBOTICS', '工业机器人与智能产线', ['3491']),
   // 3421 金属切削机床制造
@@ -131,6 +136,21 @@ export function industryPath(code: string): Industry[] {
     path.unshift(industry);
   }
   return path;
+}
+
+/**
+ * The top-level industry two industries have in common — the same one, or the one either serves
+ * (`Industry.serves`) — or undefined.
+ */
+export function commonTopLevelIndustry(a: string, b: string): Industry | undefined {
+  const topOf = (code: string) => industryPath(code)[0];
+  const [topA, topB] = [topOf(a), topOf(b)];
+  if (!topA || !topB) return undefined;
+  if (topA.code === topB.code) return topA;
+  const served = (code: string) => BY_CODE.get(code)?.serves;
+  if (served(a) === topB.code) return topB;
+  if (served(b) === topA.code) return topA;
+  return undefined;
 }
 
 /** Direct sub-industries of an industry; empty for a leaf or an unknown code. */

@@ -1,0 +1,50 @@
+import { ConceptAnnotator, KnowledgeGraph, seedGraph, seedVersion } from '@ttm/knowledge';
+import { sharedAnalyzer } from '@ttm/search-engine';
+
+/** At most this many concepts are kept per listing (most mentioned first): enough for any real listing. */
+const MAX_CONCEPTS = 40;
+
+interface AnnotatedText {
+  title: string;
+  description: string;
+  keywords: readonly string[];
+}
+
+/**
+ * The knowledge graph indexing and matching read, with its annotator and version. Every indexed listing
+ * records the version it was annotated with (`IndexedListing.conceptsVersion`), so a listing annotated
+ * with an older graph is found and re-annotated by a rebuild.
+ */
+export class ListingKnowledge {
+  private readonly annotator: ConceptAnnotator;
+
+  constructor(
+    readonly graph: KnowledgeGraph,
+    readonly version: string,
+  ) {
+    // Segmented as the index segments, so a label counts only as whole words of the text.
+    const analyzer = sharedAnalyzer();
+    this.annotator = new ConceptAnnotator(graph, (text) => analyzer.segments(text));
+  }
+
+  /** The concepts a listing names in its title, keywords and description (Chinese and English labels). */
+  conceptsOf(listing: AnnotatedText): string[] {
+    const text = `${listing.title}\n${listing.keywords.join('，')}\n${listing.description}`;
+    return this.annotator
+      .annotate(text)
+      .slice(0, MAX_CONCEPTS)
+      .map((annotation) => annotation.concept);
+  }
+}
+
+let current: ListingKnowledge | undefined;
+
+/** The graph in use: the seed files' until the service loads another (`useListingKnowledge`). */
+export function listingKnowledge(): ListingKnowledge {
+  current ??= new ListingKnowledge(seedGraph(), seedVersion());
+  return current;
+}
+
+export function useListingKnowledge(knowledge: ListingKnowledge): void {
+  current = knowledge;
+}

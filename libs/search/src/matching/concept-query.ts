@@ -1,0 +1,93 @@
+import type { ListingKind } from '@ttm/events';
+import { F, Filter, SearchIndex, SearchRequest } from '@ttm/search-engine';
+import type { ListingKnowledge } from '../concepts/listing-concepts';
+import type { IndexedListing } from '../index/indexed-listing';
+import { conceptIdf, conceptMatch, conceptReason, expandConcepts, ExpandedConcept } from './concept-evidence';
+import { CONCEPTS } from './match-weights';
+
+/** Concept evidence of one candidate, as scorePair takes it. */
+export interface ConceptEvidence {
+  value: number;
+  reason: string | null;
+}
+
+/** A source's concepts, expanded through the graph, with the document frequencies to weigh them. */
+export class ConceptQuery {
+  private readonly sourceMass: number;
+
+  constructor(
+    private readonly knowledge: ListingKnowledge,
+    readonly sourceConcepts: readonly string[],
+    readonly expansion: ReadonlyMap<string, ExpandedConcept>,
+    private readonly idf: ReadonlyMap<string, number>,
+  ) {
+    const own = sourceConcepts.map((concept) => idf.get(concept)).filter((value): value is number => value !== undefined);
+    this.sourceMass = own.reduce((sum, value) => sum + value, 0);
+  }
+
+  /** The candidate's concept evidence; its concepts as indexed, or annotated now when the graph changed since. */
+  evidence(candidate: IndexedListing): ConceptEvidence {
+    const concepts = candidate.conceptsVersion === this.knowledge.version ? candidate.concepts : this.knowledge.conceptsOf(candidate);
+    const match = conceptMatch(this.expansion, concepts, (concept) => this.idf.get(concept) ?? 0, this.sourceMass);
+    return { value: match.value, reason: match.best ? conceptReason(this.knowledge.graph, match.best) : null };
+  }
+}
+
+const DF_TTL_MS = 60_000;
+const DF_CACHE_LIMIT = 50_000;
+/** (kind, concept) → how many listings of the kind name the concept, and when that was counted. */
+const documentFrequencies = new Map<string, { df: number; at: number }>();
+
+/**
+ * Builds the concept query of a source listing and retrieves, in one round trip, the listings naming its
+ * strongest reached concepts (`CONCEPTS.retrievalConcepts`, freshest first; `onCandidate` gets each) — so a
+ * result written in other words than the need (or in English) is among the candidates at all — and
+ * counts the document frequency of every scored concept not counted in the last minute.
+ * Undefined when the source names no concept.
+ */
+export async function conceptQueryFor(
+  index: SearchIndex<IndexedListing>,
+  knowledge: ListingKnowledge,
+  source: IndexedListing,
+  kind: ListingKind,
+  filter: Filter,
+  documents: number,
+  onCandidate: (listing: IndexedListing) => void,
+): Promise<ConceptQuery | undefined> {
+  const sourceConcepts = source.conceptsVersion === knowledge.version ? source.concepts : knowledge.conceptsOf(source);
+  if (!sourceConcepts?.length) return undefined;
+  const expansion = expandConcepts(knowledge.graph, sourceConcepts);
+  const scored = [...expansion.entries()]
+    .sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0]))
+    .slice(0, CONCEPTS.scoredConcepts)
+    .map(([concept]) => concept);
+  const now = Date.now();
+  const key = (concept: string) => `${kind}\u0000${concept}`;
+  const requests: { concept: string; request: SearchRequest }[] = [];
+  scored.forEach((concept, rank) => {
+    const retrieve = rank < CONCEPTS.retrievalConcepts;
+    const cached = documentFrequencies.get(key(concept));
+    if (!retrieve && cached && now - cached.at < DF_TTL_MS) return;
+    requests.push({
+      concept,
+      request: {
+        filter: F.and(filter, F.eq('concepts', concept)),
+        limit: retrieve ? CONCEPTS.perConceptLimit : 0,
+        sort: retrieve ? [{ field: 'publishedAt', direction: 'desc' }] : undefined,
+      },
+    });
+  });
+  const responses = requests.length ? await index.searchMany(requests.map((item) => item.request)) : [];
+  if (documentFrequencies.size > DF_CACHE_LIMIT) documentFrequencies.clear();
+  responses.forEach((response, i) => {
+    documentFrequencies.set(key(requests[i].concept), { df: response.totalHits, at: now });
+    for (const hit of response.hits) onCandidate(hit.document);
+  });
+  const idf = new Map<string, number>();
+  for (const concept of scored) {
+    const df = documentFrequencies.get(key(concept))?.df ?? 0;
+    // A concept no listing names cannot be evidence; its IDF is not needed.
+    if (df > 0) idf.set(concept, conceptIdf(df, Math.max(documents, df)));
+  }
+  return new ConceptQuery(knowledge, sourceConcepts, expansion, idf);
+}
