@@ -2,7 +2,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '@ttm/demo';
 import { Page } from 'playwright-core';
 import { client, failure } from '../support/graphql-client';
 import { LOGIN, ME } from '../support/operations';
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
 import { signIn } from './support/session';
 
@@ -83,7 +83,7 @@ describe('account security and revoked tokens in the web app', () => {
     await page.getByRole('link', { name: '账号安全' }).click();
     await page.getByRole('button', { name: '退出所有设备' }).click();
     await page.getByRole('button', { name: '全部退出' }).click();
-    await page.waitForURL(/\/login/);
+    await arriveAt(page, /\/login/);
     await page.getByRole('link', { name: '登录' }).waitFor();
     expect(await storedSession(page)).toBeNull();
     expect((await failure(client(api, current?.accessToken), ME)).code).toBe('UNAUTHENTICATED');

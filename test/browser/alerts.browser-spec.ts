@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DEMO_ADMIN_EMAIL } from '@ttm/demo';
 import { Page } from 'playwright-core';
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
 import { fillLogin, signIn, signOut } from './support/session';
 
@@ -42,9 +42,9 @@ describe('notifications, saved searches and followed industries', () => {
     await page.goto(`/?q=${encodeURIComponent(QUERY)}&tab=NEED`);
     await page.getByTestId('search-summary').getByText(/共 \d+ 条结果/).waitFor();
     await page.getByRole('button', { name: '保存搜索' }).click();
-    await page.waitForURL('**/login?next=**');
+    await arriveAt(page, '**/login?next=**');
     await fillLogin(page, BROKER);
-    await page.waitForURL(/\/\?q=.+&tab=NEED$/);
+    await arriveAt(page, /\/\?q=.+&tab=NEED$/);
 
     await page.getByRole('button', { name: '保存搜索' }).click();
     const dialog = page.getByRole('dialog', { name: '保存搜索' });
@@ -76,7 +76,7 @@ describe('notifications, saved searches and followed industries', () => {
 
     // Opening a saved search shows the search page in its state.
     await saved.getByRole('link', { name: `打开「${searchName}」` }).click();
-    await page.waitForURL(/tab=NEED/);
+    await arriveAt(page, /tab=NEED/);
     expect(await page.getByRole('searchbox', { name: '搜索关键词' }).inputValue()).toBe(QUERY);
     expect(await page.getByRole('tab', { name: /需求大厅/, selected: true }).count()).toBe(1);
     await signOut(page);
@@ -85,7 +85,7 @@ describe('notifications, saved searches and followed industries', () => {
     await signIn(page, ENTERPRISE);
     await page.getByRole('link', { name: '我的需求' }).click();
     await page.getByRole('button', { name: '发布需求' }).click();
-    await page.waitForURL('**/enterprise/needs/new');
+    await arriveAt(page, '**/enterprise/needs/new');
     await page.getByLabel('需求标题').fill(title);
     await page
       .getByLabel('问题描述')
@@ -101,7 +101,7 @@ describe('notifications, saved searches and followed industries', () => {
     await page.getByLabel('电话').fill('13857300002');
     await page.getByLabel('邮箱').fill(`shen${serial}@browser-test.cn`);
     await page.getByRole('button', { name: '提交审核' }).click();
-    await page.waitForURL('**/enterprise/needs');
+    await arriveAt(page, '**/enterprise/needs');
     await page.getByRole('row', { name: new RegExp(title) }).getByText('待审核').waitFor();
     await signOut(page);
 
@@ -122,7 +122,7 @@ describe('notifications, saved searches and followed industries', () => {
     }
     expect(await unread.textContent()).toBe('1');
     await page.getByRole('link', { name: '通知（1 条未读）' }).click();
-    await page.waitForURL('**/notifications');
+    await arriveAt(page, '**/notifications');
     const notification = page.getByTestId('notification').filter({ hasText: title });
     await notification.getByText('未读').waitFor();
     await notification.getByText('保存的搜索', { exact: true }).waitFor();

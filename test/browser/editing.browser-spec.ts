@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/marketplace-process';
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
 import { signIn, signOut } from './support/session';
 
@@ -64,14 +64,14 @@ describe('owners edit their needs and results; lists load more', () => {
     await signIn(page, ENTERPRISE, PASSWORD);
     await page.getByRole('link', { name: '我的需求' }).click();
     await page.getByRole('row', { name: new RegExp(original) }).getByRole('button', { name: '编辑' }).click();
-    await page.waitForURL(/\/enterprise\/needs\/[^/]+\/edit$/);
+    await arriveAt(page, /\/enterprise\/needs\/[^/]+\/edit$/);
     await page.getByRole('heading', { name: '编辑技术需求' }).waitFor();
     await page.getByText('已发布的内容修改后须重新审核').waitFor();
     expect(await page.getByLabel('需求标题').inputValue()).toBe(original);
     expect(await page.getByLabel('联系人').inputValue()).toBe('沈国平');
     await page.getByLabel('需求标题').fill(firstEdit);
     await page.getByRole('button', { name: '保存并重新提交审核' }).click();
-    await page.waitForURL('**/enterprise/needs');
+    await arriveAt(page, '**/enterprise/needs');
     await page.getByRole('row', { name: new RegExp(firstEdit) }).getByText('待审核').waitFor();
     const needPath = await page.getByRole('row', { name: new RegExp(firstEdit) }).getByRole('link', { name: firstEdit }).getAttribute('href');
     await signOut(page);
@@ -95,7 +95,7 @@ describe('owners edit their needs and results; lists load more', () => {
     await page.getByLabel('预算上限（万元）').fill('70');
     await screenshot(page, 'need-edit');
     await page.getByRole('button', { name: '重新提交审核' }).click();
-    await page.waitForURL('**/enterprise/needs');
+    await arriveAt(page, '**/enterprise/needs');
     await page.getByRole('row', { name: new RegExp(finalTitle) }).getByText('待审核').waitFor();
     await signOut(page);
 
@@ -130,7 +130,7 @@ describe('owners edit their needs and results; lists load more', () => {
     await page.getByLabel('报价（万元，不填为面议）').fill('55');
     await screenshot(page, 'result-edit');
     await page.getByRole('button', { name: '保存并重新提交审核' }).click();
-    await page.waitForURL('**/researcher/results');
+    await arriveAt(page, '**/researcher/results');
     const resultRow = page.getByRole('row', { name: new RegExp(editedResult) });
     await resultRow.getByText('待审核').waitFor();
     const resultPath = await resultRow.getByRole('link', { name: editedResult }).getAttribute('href');

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { DEMO_ACCOUNTS, DEMO_ADMIN_EMAIL, DEMO_CHALLENGES } from '@ttm/demo';
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
 import { signIn, signOut } from './support/session';
 
@@ -114,7 +114,7 @@ describe('enterprise challenge pages', () => {
 
     await page.getByRole('link', { name: '我的榜单' }).click();
     await page.getByRole('button', { name: '发布榜单' }).click();
-    await page.waitForURL('**/enterprise/challenges/new');
+    await arriveAt(page, '**/enterprise/challenges/new');
     await page.getByLabel('榜单名称').fill(title);
     await page.getByLabel('问题描述').fill('经编坯布疵点依靠人工验布，漏检率高、效率低，希望在验布机上实现疵点在线识别与标记，并与生产管理系统联动。');
     await page.getByLabel('行业').fill('经编');
@@ -146,7 +146,7 @@ describe('enterprise challenge pages', () => {
     await page.getByLabel('邮箱').fill(`shen${serial}@browser-test.cn`);
     await screenshot(page, 'challenge-form');
     await page.getByRole('button', { name: '提交发榜' }).click();
-    await page.waitForURL('**/enterprise/challenges');
+    await arriveAt(page, '**/enterprise/challenges');
     await page.getByRole('row', { name: new RegExp(title) }).getByText('待审核').waitFor();
     await signOut(page);
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { TEST_ADMIN } from '../support/marketplace-process';
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startEmbeddedDemoMarketplace } from './support/marketplace';
 import { signOut } from './support/session';
 
@@ -37,11 +37,11 @@ describe('an enterprise posts a need that gets published, found and matched', ()
     await page.getByLabel('确认密码').fill('Browser2026');
     await screenshot(page, 'register');
     await page.getByRole('main').getByRole('button', { name: '注册' }).click();
-    await page.waitForURL('**/enterprise/needs');
+    await arriveAt(page, '**/enterprise/needs');
 
     // Post a need through the guided form.
     await page.getByRole('button', { name: '发布需求' }).click();
-    await page.waitForURL('**/enterprise/needs/new');
+    await arriveAt(page, '**/enterprise/needs/new');
     await page.getByLabel('需求标题').fill(title);
     await page.getByLabel('问题描述').fill('短描述');
     await page.getByTestId('writing-advice').getByText(/至少 20 个字/).waitFor();
@@ -60,7 +60,7 @@ describe('an enterprise posts a need that gets published, found and matched', ()
     await page.getByLabel('邮箱').fill(`wang${serial}@browser-test.cn`);
     await screenshot(page, 'need-form');
     await page.getByRole('button', { name: '提交审核' }).click();
-    await page.waitForURL('**/enterprise/needs');
+    await arriveAt(page, '**/enterprise/needs');
     const row = page.getByRole('row', { name: new RegExp(title) });
     await row.getByText('待审核').waitFor();
     await screenshot(page, 'my-needs');
@@ -87,7 +87,7 @@ describe('an enterprise posts a need that gets published, found and matched', ()
     for (let attempt = 0; attempt < 30 && !(await hit.count()); attempt++) {
       await page.goto('/?q=%E9%9A%90%E8%A3%82&tab=NEED');
       await page.getByTestId('facet-INDUSTRY').getByRole('checkbox', { name: /^光伏 / }).first().click();
-      await page.waitForURL(/industry=/);
+      await arriveAt(page, /industry=/);
       await page.getByTestId('search-summary').getByText(/共 \d+ 条结果/).waitFor();
       if (!(await hit.count())) await page.waitForTimeout(1000);
     }

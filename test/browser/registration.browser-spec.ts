@@ -1,7 +1,7 @@
 import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, waitForMail } from '@ttm/testing';
 import { RunningMarketplace, startMarketplace, TEST_ADMIN } from '../support/marketplace-process';
 import { LOGIN } from '../support/operations';
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 
 /**
  * Sign-up with an e-mailed code (邮箱验证码) when the marketplace sends e-mail (SMTP_URL, a real SMTP
@@ -53,7 +53,7 @@ describe('register with an e-mailed code, and a throttled sign-in', () => {
     await page.getByLabel('确认密码').fill('Webcode2026');
     await screenshot(page, 'register-with-email-code');
     await page.getByRole('main').getByRole('button', { name: '注册' }).click();
-    await page.waitForURL('**/enterprise/needs');
+    await arriveAt(page, '**/enterprise/needs');
     await page.getByRole('button', { name: '账户菜单' }).waitFor();
     expect(errors).toEqual([]);
   });

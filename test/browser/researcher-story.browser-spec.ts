@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { TEST_ADMIN } from '../support/marketplace-process';
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
 import { signIn, signOut } from './support/session';
 
@@ -37,7 +37,7 @@ describe('a researcher lists a result and applies to a challenge', () => {
     await page.getByLabel('密码', { exact: true }).fill('Browser2026');
     await page.getByLabel('确认密码').fill('Browser2026');
     await page.getByRole('main').getByRole('button', { name: '注册' }).click();
-    await page.waitForURL('**/researcher/results');
+    await arriveAt(page, '**/researcher/results');
 
     await page.getByRole('button', { name: '发布成果' }).click();
     await page.getByLabel('成果名称').fill(title);
@@ -64,7 +64,7 @@ describe('a researcher lists a result and applies to a challenge', () => {
     await page.getByLabel('邮箱').fill(email);
     await screenshot(page, 'result-form');
     await page.getByRole('button', { name: '提交审核' }).click();
-    await page.waitForURL('**/researcher/results');
+    await arriveAt(page, '**/researcher/results');
     await page.getByRole('row', { name: new RegExp(title) }).getByText('待审核').waitFor();
     await screenshot(page, 'my-results');
     await signOut(page);
@@ -81,7 +81,7 @@ describe('a researcher lists a result and applies to a challenge', () => {
     for (let attempt = 0; attempt < 30 && !(await hit.count()); attempt++) {
       await page.goto('/?q=%E9%92%99%E9%92%9B%E7%9F%BF&tab=RESULT');
       await page.getByTestId('facet-OPEN_LICENSE').getByRole('checkbox', { name: /^开放许可 / }).click();
-      await page.waitForURL(/open=true/);
+      await arriveAt(page, /open=true/);
       await page.getByTestId('search-summary').getByText(/共 \d+ 条结果/).waitFor();
       if (!(await hit.count())) await page.waitForTimeout(1000);
     }
@@ -110,7 +110,7 @@ describe('a researcher lists a result and applies to a challenge', () => {
     await page.getByLabel('交付物').fill('4台试点机台的检测系统与第三方检测报告');
     await screenshot(page, 'challenge-apply');
     await page.getByRole('button', { name: '提交揭榜申请' }).click();
-    await page.waitForURL('**/researcher/applications');
+    await arriveAt(page, '**/researcher/applications');
     await page.getByRole('row', { name: new RegExp(`视觉检测团队 ${serial}`) }).getByText('已提交').waitFor();
     await screenshot(page, 'my-applications');
 

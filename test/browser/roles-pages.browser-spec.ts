@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '@ttm/demo';
 import { client } from '../support/graphql-client';
 import { CREATE_NEED, LOGIN, needInput, SUBMIT_NEED } from '../support/operations';
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
 import { signIn, signOut } from './support/session';
 
@@ -81,7 +81,7 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await screenshot(page, 'admin-audit');
     await page.getByLabel('按操作筛选').click();
     await page.getByTitle('新增同义词组').click();
-    await page.waitForURL('**/admin/audit?action=SYNONYM_GROUP_CREATED');
+    await arriveAt(page, '**/admin/audit?action=SYNONYM_GROUP_CREATED');
     await approval.waitFor({ state: 'detached' });
     await log.getByRole('row', { name: /断纱检测、断头检测/ }).waitFor();
     await signOut(page);
@@ -129,7 +129,7 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await screenshot(page, 'broker-pipeline');
     // The broker's old board address leads to the one deals board; the menu has it once.
     await page.goto('/broker/deals');
-    await page.waitForURL('**/deals');
+    await arriveAt(page, '**/deals');
     await page.getByRole('heading', { name: '交易看板' }).waitFor();
     expect(await page.getByRole('menuitem', { name: /交易/ }).count()).toBe(1);
 

@@ -1,4 +1,4 @@
-import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
+import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
 import { DemoMarketplace, startEmbeddedDemoMarketplace } from './support/marketplace';
 
 /**
@@ -31,7 +31,7 @@ describe('the search home page', () => {
 
     await page.getByRole('searchbox', { name: '搜索关键词' }).fill('光伏');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/q=%E5%85%89%E4%BC%8F/);
+    await arriveAt(page, /q=%E5%85%89%E4%BC%8F/);
     await page.locator('[data-testid="search-hit"] em', { hasText: '光伏' }).first().waitFor();
 
     const hits = page.locator('[data-testid="search-hit"]');
@@ -51,7 +51,7 @@ describe('the search home page', () => {
 
     // Filtering by the facet narrows the hits to its count; the filter survives a reload.
     await option.click();
-    await page.waitForURL(/industry=/);
+    await arriveAt(page, /industry=/);
     await page.getByText(`共 ${count} 条结果`).waitFor();
     await page.reload();
     await page.getByText(`共 ${count} 条结果`).waitFor();
@@ -59,7 +59,7 @@ describe('the search home page', () => {
 
     // An expert's page from the 专家库 tab.
     await page.getByRole('tab', { name: /专家库/ }).click();
-    await page.waitForURL(/tab=EXPERT/);
+    await arriveAt(page, /tab=EXPERT/);
     await page.getByTestId('search-hit').first().getByRole('link').first().click();
     await page.getByText('单位').first().waitFor();
     await screenshot(page, 'expert-detail');

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
 import { ROOT } from '../../support/marketplace-process';
 
 /** Debian's Chromium (Playwright's own browser download does not work here); `CHROMIUM_PATH` overrides. */
@@ -52,11 +52,53 @@ export async function openPage(browser: Browser, baseURL: string, viewport = { w
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   // Names the GraphQL operation behind a failed request (the console only says "Failed to load resource").
   page.on('response', (response) => {
-    if (response.status() < 400) return;
     const operation = /"operationName":"(\w+)"/.exec(response.request().postData() ?? '')?.[1];
-    errors.push(`HTTP ${response.status()} ${response.url()}${operation ? ` (${operation})` : ''}`);
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}${operation ? ` (${operation})` : ''}`);
+    else if (operation) void recordGraphQLErrors(page, operation, response);
   });
   return { context, page, errors };
+}
+
+/**
+ * GraphQL errors the API answered with (HTTP 200), per page: not failures by themselves (a test may provoke
+ * them), but what explains a step that never arrived — see arriveAt.
+ */
+const graphqlErrors = new WeakMap<Page, string[]>();
+
+async function recordGraphQLErrors(page: Page, operation: string, response: Response): Promise<void> {
+  try {
+    const body = (await response.json()) as { errors?: { message?: string; extensions?: { code?: string; reason?: string } }[] };
+    const seen = graphqlErrors.get(page) ?? [];
+    for (const error of body.errors ?? []) {
+      seen.push(`${operation}: ${error.extensions?.code ?? ''}${error.extensions?.reason ? `/${error.extensions.reason}` : ''} ${error.message ?? ''}`);
+    }
+    graphqlErrors.set(page, seen);
+  } catch {
+    // Not JSON (or the page closed first): nothing to explain with.
+  }
+}
+
+/**
+ * Waits for the page to arrive at `url` (typically after submitting a form); when it does not, the error
+ * says what the page showed instead — form errors, alerts, messages — and the API's GraphQL errors.
+ */
+export async function arriveAt(page: Page, url: string | RegExp): Promise<void> {
+  try {
+    await page.waitForURL(url);
+  } catch (error) {
+    const shown = await page
+      .locator('.ant-form-item-explain-error, [role=alert], .ant-message-notice')
+      .allInnerTexts()
+      .catch(() => []);
+    const api = graphqlErrors.get(page) ?? [];
+    throw new Error(
+      [
+        `${(error as Error).message.split('\n')[0]} (at ${page.url()})`,
+        `the page showed: ${shown.length ? shown.join(' | ') : '(no error)'}`,
+        `GraphQL errors so far: ${api.length ? api.join(' | ') : '(none)'}`,
+      ].join('\n'),
+    );
+  }
 }
 
 /**
