@@ -108,12 +108,4 @@ describe('matching through the knowledge graph', () => {
     const sorterRank = ranked.indexOf(sorter?.id ?? '');
     expect(sorterRank === -1 || ranked.indexOf(sensor?.id ?? '') < sorterRank).toBe(true);
   });
-
-  it('gives a candidate with no relevance evidence nothing for fit', async () => {
-    const need = byId.get(DEMO_NEEDS[0].id) as IndexedListing;
-    for (const match of await matcher.match(need, 'RESULT', 20)) {
-      const relevance = Math.max(...match.evidence.filter((item) => ['text', 'keywords', 'concepts'].includes(item.name)).map((item) => item.value));
-      if (relevance === 0) expect(match.score).toBe(0);
-    }
-  });
 });

@@ -1,4 +1,4 @@
-import { EVIDENCE_WEIGHTS } from './match-weights';
+import { EVIDENCE_WEIGHTS, FIT_NEEDS_RELEVANCE, RELEVANCE_EVIDENCE } from './match-weights';
 import { formatWan, MatchListing, scorePair, sharedKeywords } from './match-evidence';
 
 const NOW = new Date('2026-11-27T00:00:00Z');
@@ -135,11 +135,30 @@ describe('scorePair score', () => {
     expect(farAway).toBeLessThan(high);
   });
 
-  it('is the weighted mean of the applicable evidence', () => {
+  it('is the weighted mean of the applicable evidence (fit in full once relevance reaches FIT_NEEDS_RELEVANCE)', () => {
     const { score, evidence } = scorePair(need, result, 0.5, NOW);
     const total = evidence.reduce((sum, item) => sum + EVIDENCE_WEIGHTS[item.name], 0);
     const got = evidence.reduce((sum, item) => sum + EVIDENCE_WEIGHTS[item.name] * item.value, 0);
     expect(score).toBeCloseTo(got / total, 10);
+  });
+
+  it('counts fit only in proportion to relevance: a candidate that merely fits does not beat one about the need', () => {
+    const unrelated = { ...result, title: '无关成果', keywords: [], description: '与需求无关。' };
+    // Everything fits (same industry, city, TRL, price, modes) but nothing says it is about the need.
+    const fitsOnly = scorePair(need, unrelated, 0, NOW);
+    expect(fitsOnly.score).toBe(0);
+    // About the need (some text and concept evidence), nothing else fits.
+    const aboutIt = scorePair(need, { ...unrelated, industry: 'TEXTILE_HOME', region: '310117', trl: 3, askingPrice: 9_000_000, cooperationModes: [] }, 0.2, NOW, {
+      concepts: { value: 0.3, reason: null },
+    });
+    expect(aboutIt.score).toBeGreaterThan(fitsOnly.score);
+    // With little relevance, fit counts in proportion; from FIT_NEEDS_RELEVANCE on, in full.
+    const weak = scorePair(need, unrelated, FIT_NEEDS_RELEVANCE / 2, NOW);
+    const strong = scorePair(need, unrelated, FIT_NEEDS_RELEVANCE, NOW);
+    const fitPart = (scored: typeof weak) => scored.evidence.filter((item) => !RELEVANCE_EVIDENCE.includes(item.name)).reduce((sum, item) => sum + EVIDENCE_WEIGHTS[item.name] * item.value, 0);
+    const total = (scored: typeof weak) => scored.evidence.reduce((sum, item) => sum + EVIDENCE_WEIGHTS[item.name], 0);
+    expect(weak.score * total(weak)).toBeCloseTo(EVIDENCE_WEIGHTS.text * (FIT_NEEDS_RELEVANCE / 2) + fitPart(weak) / 2, 10);
+    expect(strong.score * total(strong)).toBeCloseTo(EVIDENCE_WEIGHTS.text * FIT_NEEDS_RELEVANCE + fitPart(strong), 10);
   });
 
   it('prefers a fresh candidate to a stale one, everything else equal', () => {
