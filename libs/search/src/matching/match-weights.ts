@@ -15,8 +15,12 @@ export const EVIDENCE_WEIGHTS = {
   /**
    * Knowledge-graph evidence (`concept-evidence.ts`): the candidate names concepts the source's concepts
    * lead to — the same, a problem → method bridge, narrower/broader, related — weighted by `CONCEPTS`.
+   * Kept small: it also decides whether fit counts (`FIT_NEEDS_RELEVANCE`) and brings candidates in
+   * (retrieval by concept), which is where most of its gain on bridge-dev comes from; as a score it
+   * helps bridge-dev little beyond 0.1 and costs csl-dev's title and keyword queries (0.3: title MRR@10
+   * 0.970 on half A against 0.985 without it).
    */
-  concepts: 0.3,
+  concepts: 0.1,
   /**
    * IDF-weighted share of the source's keywords found verbatim in the candidate (and vice versa).
    * Kept small: text relevance already counts them, and on csl-dev's -unseen queries (keywords that
