@@ -52,17 +52,45 @@ describe('search over the demo listings', () => {
     for (const hit of result.hits) expect(hit.node?.contact ?? null).toBeNull();
   });
 
-  it.each(['INDUSTRY', 'REGION', 'KIND', 'COOPERATION_MODE'])('makes %s facet counts equal the hits of filtering by each value', async (facet) => {
+  it.each(['INDUSTRY', 'REGION', 'KIND', 'COOPERATION_MODE', 'CONCEPT'])('makes %s facet counts equal the hits of filtering by each value', async (facet) => {
     const facetsOf = await search({ query: '检测', facets: [facet], first: 1 });
     const values = facetsOf.facetDistribution.find((distribution) => distribution.facet === facet)?.values ?? [];
     expect(values.length).toBeGreaterThan(0);
     for (const { value, count } of values.slice(0, 6)) {
       const filters =
-        facet === 'INDUSTRY' ? { industries: [value] } : facet === 'REGION' ? { regions: [value] } : facet === 'COOPERATION_MODE' ? { cooperationModes: [value] } : {};
+        facet === 'INDUSTRY'
+          ? { industries: [value] }
+          : facet === 'REGION'
+            ? { regions: [value] }
+            : facet === 'COOPERATION_MODE'
+              ? { cooperationModes: [value] }
+              : facet === 'CONCEPT'
+                ? { concepts: [value] }
+                : {};
       const kinds = facet === 'KIND' ? [value] : undefined;
       const filtered = await search({ query: '检测', filters, kinds, first: 1 });
       expect({ value, hits: filtered.totalHits }).toEqual({ value, hits: count });
     }
+  });
+
+  it('expands a shop-floor query through the knowledge graph, below the literal results, saying through which concept', async () => {
+    const result = await search({ query: '布面老是有横条', first: 5 });
+    const expansion = result.expansion;
+    expect(expansion).not.toBeNull();
+    expect(expansion?.concepts.some((concept) => concept.relation === 'SAME' && concept.label === '横条')).toBe(true);
+    expect(expansion?.concepts.some((concept) => concept.relation === 'BRIDGE' && concept.fromLabel === '横条')).toBe(true);
+    const literal = new Set(result.hits.map((hit) => hit.id));
+    expect(expansion?.hits.length).toBeGreaterThan(0);
+    for (const { hit, concept } of expansion?.hits ?? []) {
+      expect(literal.has(hit.id)).toBe(false);
+      expect(hit.node).not.toBeNull();
+      // The listing does name the concept it is said to be found through.
+      const naming = await search({ filters: { concepts: [concept.id] }, first: 50 });
+      expect(naming.hits.map((named) => named.id)).toContain(hit.id);
+    }
+    // Later pages and queries naming no concept are not expanded.
+    expect((await search({ query: '布面老是有横条', first: 5, after: result.pageInfo.endCursor ?? undefined })).expansion).toBeNull();
+    expect((await search({ query: 'qwertyuiop', first: 5 })).expansion).toBeNull();
   });
 
   it('labels facet values in Chinese with their taxonomy parent', async () => {

@@ -67,4 +67,32 @@ describe('the search home page', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('expands a shop-floor query through technical concepts, and filters by 技术领域', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
+
+    await page.goto('/?q=%E5%B8%83%E9%9D%A2%E8%80%81%E6%98%AF%E6%9C%89%E6%A8%AA%E6%9D%A1');
+    const expansion = page.getByTestId('concept-expansion');
+    await expansion.waitFor({ timeout: 60_000 });
+    // The query's own concept and a method that addresses it, named as the page says them.
+    await expansion.getByTestId('expansion-concepts').getByText('横条', { exact: true }).waitFor();
+    await expansion.getByTestId('expansion-concepts').getByText(/^横条 → /).first().waitFor();
+    const found = expansion.getByTestId('expansion-hit');
+    expect(await found.count()).toBeGreaterThan(0);
+    await found.first().getByText(/^通过「.+」找到$/).waitFor();
+    await screenshot(page, 'search-concept-expansion');
+
+    // The 技术领域 facet narrows the results to the listings naming a concept.
+    const concept = page.getByTestId('facet-CONCEPT').getByRole('checkbox').first();
+    const label = await page.getByTestId('facet-CONCEPT').locator('label').first().textContent();
+    const count = Number(/\((\d+)\)/.exec(label ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await concept.click();
+    await arriveAt(page, /concept=/);
+    await page.getByText(`共 ${count} 条结果`).waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -16,6 +16,10 @@ export const SEARCH = /* GraphQL */ `
           ... on Challenge { id title description status contact { phone } }
         }
       }
+      expansion {
+        concepts { id label relation fromLabel }
+        hits { concept { id label relation fromLabel } hit { kind id node { __typename ... on Need { id title } ... on Result { id title } ... on Expert { id name } ... on Challenge { id title } } } }
+      }
     }
   }
 `;
@@ -34,6 +38,17 @@ export interface SearchView {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   facetDistribution: { facet: string; values: { value: string; label: string; parent: string | null; count: number }[] }[];
   hits: SearchHitView[];
+  expansion: {
+    concepts: ExpansionConceptView[];
+    hits: { concept: ExpansionConceptView; hit: { kind: string; id: string; node: { id: string; title?: string; name?: string } | null } }[];
+  } | null;
+}
+
+export interface ExpansionConceptView {
+  id: string;
+  label: string;
+  relation: string;
+  fromLabel: string;
 }
 
 export const SYNONYM_GROUPS = /* GraphQL */ `query { synonymGroups { id terms } }`;

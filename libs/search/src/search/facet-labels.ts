@@ -1,4 +1,5 @@
 import { COOPERATION_MODE_NAMES, CooperationMode, industryByCode, industryName, IP_TYPE_NAMES, IpType, regionByCode, regionName } from '@ttm/taxonomy';
+import { listingKnowledge } from '../concepts/listing-concepts';
 import { SearchFacet } from './search.model';
 
 const KIND_NAMES: Record<string, string> = { NEED: '技术需求', RESULT: '科技成果', EXPERT: '专家', CHALLENGE: '揭榜挂帅' };
@@ -19,5 +20,7 @@ export function facetLabel(facet: SearchFacet, value: string): { label: string; 
       return { label: `TRL ${value}`, parent: null };
     case SearchFacet.OPEN_LICENSE:
       return { label: value === 'true' ? '开放许可' : '非开放许可', parent: null };
+    case SearchFacet.CONCEPT:
+      return { label: listingKnowledge().graph.label(value), parent: null };
   }
 }

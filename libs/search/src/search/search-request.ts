@@ -15,6 +15,7 @@ export const FACET_FIELDS: Record<SearchFacet, string> = {
   IP_TYPE: 'ipType',
   TRL: 'trl',
   OPEN_LICENSE: 'openLicense',
+  CONCEPT: 'concepts',
 };
 
 const SORTS: Record<SearchSort, SortSpec[] | undefined> = {
@@ -74,6 +75,7 @@ export function buildFilter(kinds: readonly string[] | undefined, filters: Searc
     const price = priceFilter(filters.priceMin, filters.priceMax);
     if (price) parts.push(price);
     if (filters.openLicense !== undefined) parts.push(F.eq('openLicense', filters.openLicense));
+    if (filters.concepts?.length) parts.push(F.in('concepts', filters.concepts));
   }
   if (parts.length === 0) return undefined;
   return parts.length === 1 ? parts[0] : F.and(...parts);

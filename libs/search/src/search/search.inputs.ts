@@ -65,6 +65,14 @@ export class SearchFilters {
   @IsOptional()
   @IsBoolean()
   openLicense?: boolean;
+
+  @Field(() => [String], { nullable: true, description: '技术领域: knowledge-graph concept ids (values of the CONCEPT facet); listings naming any of them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20, { message: 'filters.concepts takes at most 20 concepts' })
+  @IsString({ each: true })
+  @MaxLength(100, { each: true, message: 'a concept id is at most 100 characters' })
+  concepts?: string[];
 }
 
 @InputType()

@@ -26,10 +26,31 @@ export enum SearchFacet {
   IP_TYPE = 'IP_TYPE',
   TRL = 'TRL',
   OPEN_LICENSE = 'OPEN_LICENSE',
+  CONCEPT = 'CONCEPT',
 }
 registerEnumType(SearchFacet, {
   name: 'SearchFacet',
-  description: 'INDUSTRY and REGION count every level of the taxonomy (纺织 and 经编, 嘉兴市 and 海宁市)',
+  description:
+    'INDUSTRY and REGION count every level of the taxonomy (纺织 and 经编, 嘉兴市 and 海宁市); CONCEPT (技术领域) counts the knowledge-graph concepts listings name',
+});
+
+export enum ConceptRelationKind {
+  SAME = 'SAME',
+  BRIDGE = 'BRIDGE',
+  NARROWER = 'NARROWER',
+  BROADER = 'BROADER',
+  RELATED = 'RELATED',
+}
+registerEnumType(ConceptRelationKind, {
+  name: 'ConceptRelation',
+  description: 'How a concept is reached from one the query names',
+  valuesMap: {
+    SAME: { description: '查询本身的概念' },
+    BRIDGE: { description: '问题—方法关联：解决该问题的方法、工艺、材料或装备' },
+    NARROWER: { description: '下位概念' },
+    BROADER: { description: '上位概念' },
+    RELATED: { description: '相关概念' },
+  },
 });
 
 export enum SearchSort {
@@ -145,6 +166,39 @@ export class FacetDistribution {
   values!: FacetValue[];
 }
 
+@ObjectType({ description: 'A knowledge-graph concept a search was expanded with' })
+export class ExpansionConcept {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Chinese name of the concept' })
+  label!: string;
+
+  @Field(() => ConceptRelationKind)
+  relation!: ConceptRelationKind;
+
+  @Field({ description: 'The concept of the query it was reached from (its own label for SAME)' })
+  fromLabel!: string;
+}
+
+@ObjectType()
+export class ExpandedSearchHit {
+  @Field(() => SearchHit)
+  hit!: SearchHit;
+
+  @Field(() => ExpansionConcept, { description: 'The expanded concept this listing names (the strongest)' })
+  concept!: ExpansionConcept;
+}
+
+@ObjectType({ description: 'Listings the query words did not find on this page but its concepts did (shown below the literal results)' })
+export class SearchExpansion {
+  @Field(() => [ExpansionConcept])
+  concepts!: ExpansionConcept[];
+
+  @Field(() => [ExpandedSearchHit])
+  hits!: ExpandedSearchHit[];
+}
+
 @ObjectType()
 export class SearchResponse {
   @Field(() => [SearchHit])
@@ -161,4 +215,7 @@ export class SearchResponse {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  @Field(() => SearchExpansion, { nullable: true, description: 'On the first page of a query that names knowledge-graph concepts' })
+  expansion!: SearchExpansion | null;
 }

@@ -1,6 +1,6 @@
 import { criteriaText } from './criteria-text';
 
-const NO_FILTERS = { industries: null, regions: null, cooperationModes: null, ipTypes: null, openLicense: null, trlMin: null, trlMax: null, priceMin: null, priceMax: null };
+const NO_FILTERS = { industries: null, regions: null, cooperationModes: null, ipTypes: null, openLicense: null, trlMin: null, trlMax: null, priceMin: null, priceMax: null, concepts: null };
 
 describe('a saved search in Chinese', () => {
   it('names the query, kinds and every filter that is set, and nothing else', () => {

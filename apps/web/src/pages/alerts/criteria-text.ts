@@ -18,6 +18,8 @@ export function criteriaText({ query, kinds, filters }: Criteria): { label: stri
     ['关键词', query ?? undefined],
     ['类别', kinds.length ? kinds.map((kind) => KIND_LABELS[kind]).join('、') : '全部'],
     ['行业', names(filters.industries, industryName)],
+    // Concept names live in the knowledge graph on the server; the saved search keeps their ids.
+    ['技术领域', filters.concepts?.length ? `${filters.concepts.length} 个` : undefined],
     ['地区', names(filters.regions, regionName)],
     ['合作方式', names(filters.cooperationModes, (mode) => COOPERATION_MODE_LABELS[mode] ?? mode)],
     ['知识产权', names(filters.ipTypes, (type) => IP_TYPE_LABELS[type] ?? type)],

@@ -3,6 +3,7 @@ import { Alert, Button, Dropdown, Empty, Input, Space, Spin, Tabs, Typography } 
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/errors';
+import { ConceptExpansion } from './ConceptExpansion';
 import { FacetPanel } from './FacetPanel';
 import { HitCard } from './HitCard';
 import { SaveSearchButton } from './SaveSearchButton';
@@ -94,6 +95,7 @@ export default function SearchPage() {
             ) : (
               (search?.hits ?? []).map((hit) => <HitCard key={`${hit.kind}:${hit.id}`} hit={hit} />)
             )}
+            {search?.expansion && <ConceptExpansion expansion={search.expansion} />}
           </Spin>
           {search && search.totalHits > 0 && (
             <nav aria-label="分页" style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', gap: 12, marginTop: 16 }}>

@@ -42,6 +42,7 @@ describe('a saved search and the search page', () => {
       trlMax: null,
       priceMin: null,
       priceMax: null,
+      concepts: null,
       ...Object.fromEntries(Object.entries(criteria.filters ?? {}).filter(([, value]) => value !== undefined)),
     };
     expect(stateOfSavedSearch({ query: criteria.query ?? null, kinds: criteria.kinds ?? [], filters })).toEqual(saved);
@@ -51,7 +52,7 @@ describe('a saved search and the search page', () => {
     const back = stateOfSavedSearch({
       query: null,
       kinds: ['RESULT'],
-      filters: { industries: null, regions: null, cooperationModes: null, ipTypes: null, openLicense: null, trlMin: 7, trlMax: null, priceMin: null, priceMax: null },
+      filters: { industries: null, regions: null, cooperationModes: null, ipTypes: null, openLicense: null, trlMin: 7, trlMax: null, priceMin: null, priceMax: null, concepts: null },
     });
     expect(back.selected.TRL).toEqual(['7', '8', '9']);
   });

@@ -23,6 +23,7 @@ export const SORTS: { value: SearchSort; label: string; kinds?: ListingKind[] }[
 /** Facets shown as filters on each tab, in display order, with their Chinese titles. */
 export const FACET_TITLES: Record<Exclude<SearchFacet, 'KIND'>, string> = {
   INDUSTRY: '行业',
+  CONCEPT: '技术领域',
   REGION: '地区',
   COOPERATION_MODE: '合作方式',
   TRL: '技术成熟度',
@@ -34,15 +35,15 @@ export type FilterFacet = keyof typeof FACET_TITLES;
 export function facetsFor(tab: SearchState['tab']): FilterFacet[] {
   switch (tab) {
     case 'RESULT':
-      return ['INDUSTRY', 'REGION', 'COOPERATION_MODE', 'TRL', 'IP_TYPE', 'OPEN_LICENSE'];
+      return ['INDUSTRY', 'CONCEPT', 'REGION', 'COOPERATION_MODE', 'TRL', 'IP_TYPE', 'OPEN_LICENSE'];
     case 'EXPERT':
-      return ['INDUSTRY', 'REGION'];
+      return ['INDUSTRY', 'CONCEPT', 'REGION'];
     case 'CHALLENGE':
-      return ['INDUSTRY', 'REGION'];
+      return ['INDUSTRY', 'CONCEPT', 'REGION'];
     case 'NEED':
-      return ['INDUSTRY', 'REGION', 'COOPERATION_MODE'];
+      return ['INDUSTRY', 'CONCEPT', 'REGION', 'COOPERATION_MODE'];
     default:
-      return ['INDUSTRY', 'REGION', 'COOPERATION_MODE'];
+      return ['INDUSTRY', 'CONCEPT', 'REGION', 'COOPERATION_MODE'];
   }
 }
 
@@ -59,6 +60,7 @@ export interface SearchState {
 
 const PARAM: Record<FilterFacet, string> = {
   INDUSTRY: 'industry',
+  CONCEPT: 'concept',
   REGION: 'region',
   COOPERATION_MODE: 'mode',
   TRL: 'trl',
@@ -102,6 +104,7 @@ export function searchInput(state: SearchState): SearchInput {
     facets: [...facetsFor(state.tab), 'KIND'],
     filters: {
       industries: selected.INDUSTRY,
+      concepts: selected.CONCEPT,
       regions: selected.REGION,
       cooperationModes: selected.COOPERATION_MODE as CooperationMode[] | undefined,
       ipTypes: selected.IP_TYPE as IpType[] | undefined,
@@ -125,6 +128,7 @@ export function stateOfSavedSearch(saved: Pick<SavedSearchFieldsFragment, 'query
   const trls = filters.trlMin != null || filters.trlMax != null ? range(filters.trlMin ?? 1, filters.trlMax ?? 9).map(String) : undefined;
   const candidates: SearchState['selected'] = {
     INDUSTRY: filters.industries ?? undefined,
+    CONCEPT: filters.concepts ?? undefined,
     REGION: filters.regions ?? undefined,
     COOPERATION_MODE: filters.cooperationModes ?? undefined,
     IP_TYPE: filters.ipTypes ?? undefined,
