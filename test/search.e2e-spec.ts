@@ -88,6 +88,10 @@ describe('search over the demo listings', () => {
       const naming = await search({ filters: { concepts: [concept.id] }, first: 50 });
       expect(naming.hits.map((named) => named.id)).toContain(hit.id);
     }
+    // An English query reaches the Chinese listings through the same concepts.
+    const english = await search({ query: 'fabric defect detection for warp knitting', first: 5 });
+    expect(english.expansion?.hits.length).toBeGreaterThan(0);
+    expect(english.expansion?.hits.some(({ hit }) => /[\u4e00-\u9fff]/.test(hit.node?.title ?? hit.node?.name ?? ''))).toBe(true);
     // Later pages and queries naming no concept are not expanded.
     expect((await search({ query: '布面老是有横条', first: 5, after: result.pageInfo.endCursor ?? undefined })).expansion).toBeNull();
     expect((await search({ query: 'qwertyuiop', first: 5 })).expansion).toBeNull();

@@ -35,8 +35,27 @@ export class ConceptQuery {
 
 const DF_TTL_MS = 60_000;
 const DF_CACHE_LIMIT = 50_000;
-/** (kind, concept) → how many listings of the kind name the concept, and when that was counted. */
-const documentFrequencies = new Map<string, { df: number; at: number }>();
+
+/** How many listings of a kind name a concept, as counted in the last minute (one per index: the Matcher's). */
+export class ConceptFrequencies {
+  private readonly counted = new Map<string, { df: number; at: number }>();
+
+  fresh(kind: ListingKind, concept: string, now: number): boolean {
+    const entry = this.counted.get(key(kind, concept));
+    return entry !== undefined && now - entry.at < DF_TTL_MS;
+  }
+
+  get(kind: ListingKind, concept: string): number {
+    return this.counted.get(key(kind, concept))?.df ?? 0;
+  }
+
+  set(kind: ListingKind, concept: string, df: number, now: number): void {
+    if (this.counted.size > DF_CACHE_LIMIT) this.counted.clear();
+    this.counted.set(key(kind, concept), { df, at: now });
+  }
+}
+
+const key = (kind: ListingKind, concept: string) => `${kind}\u0000${concept}`;
 
 /**
  * Builds the concept query of a source listing and retrieves, in one round trip, the listings naming its
@@ -47,6 +66,7 @@ const documentFrequencies = new Map<string, { df: number; at: number }>();
  */
 export async function conceptQueryFor(
   index: SearchIndex<IndexedListing>,
+  frequencies: ConceptFrequencies,
   knowledge: ListingKnowledge,
   source: IndexedListing,
   kind: ListingKind,
@@ -62,12 +82,10 @@ export async function conceptQueryFor(
     .slice(0, CONCEPTS.scoredConcepts)
     .map(([concept]) => concept);
   const now = Date.now();
-  const key = (concept: string) => `${kind}\u0000${concept}`;
   const requests: { concept: string; request: SearchRequest }[] = [];
   scored.forEach((concept, rank) => {
     const retrieve = rank < CONCEPTS.retrievalConcepts;
-    const cached = documentFrequencies.get(key(concept));
-    if (!retrieve && cached && now - cached.at < DF_TTL_MS) return;
+    if (!retrieve && frequencies.fresh(kind, concept, now)) return;
     requests.push({
       concept,
       request: {
@@ -78,14 +96,13 @@ export async function conceptQueryFor(
     });
   });
   const responses = requests.length ? await index.searchMany(requests.map((item) => item.request)) : [];
-  if (documentFrequencies.size > DF_CACHE_LIMIT) documentFrequencies.clear();
   responses.forEach((response, i) => {
-    documentFrequencies.set(key(requests[i].concept), { df: response.totalHits, at: now });
+    frequencies.set(kind, requests[i].concept, response.totalHits, now);
     for (const hit of response.hits) onCandidate(hit.document);
   });
   const idf = new Map<string, number>();
   for (const concept of scored) {
-    const df = documentFrequencies.get(key(concept))?.df ?? 0;
+    const df = frequencies.get(kind, concept);
     // A concept no listing names cannot be evidence; its IDF is not needed.
     if (df > 0) idf.set(concept, conceptIdf(df, Math.max(documents, df)));
   }

@@ -2,7 +2,7 @@ import type { ListingKind } from '@ttm/events';
 import { F, MAX_TOTAL_HITS, SearchIndex, SearchRequest, SearchResponse } from '@ttm/search-engine';
 import type { IndexedListing } from '../index/indexed-listing';
 import { listingKnowledge } from '../concepts/listing-concepts';
-import { ConceptQuery, conceptQueryFor } from './concept-query';
+import { ConceptFrequencies, ConceptQuery, conceptQueryFor } from './concept-query';
 import { PairContext, scorePair, ScoredMatch } from './match-evidence';
 import { buildQueryTerms, docProfile, feedbackTerms, idf, matchingAnalyzer, originWeight, QueryTerm, termParts, textRelevance } from './match-text';
 import { CONSENSUS, EXPERT_RESULT_MATCHES, EXPERT_RESULT_MIN_SHARE, RERANK, RETRIEVAL, TEXT } from './match-weights';
@@ -41,6 +41,7 @@ const SYNONYMS_TTL_MS = 30_000;
  */
 export class Matcher {
   private synonyms: { groups: string[][]; at: number } | undefined;
+  private readonly conceptFrequencies = new ConceptFrequencies();
 
   constructor(
     private readonly index: SearchIndex<IndexedListing>,
@@ -61,7 +62,7 @@ export class Matcher {
     const wholeQuery = (head.length > 0 ? head : terms).slice(0, RETRIEVAL.maxTerms).map((term) => term.term).join(' ');
     const [, concepts] = await Promise.all([
       this.retrieve(pool, terms, filter, wholeQuery),
-      conceptQueryFor(this.index, listingKnowledge(), source, kind, filter, documents, (hit) => pool.docs.set(hit.id, hit)),
+      conceptQueryFor(this.index, this.conceptFrequencies, listingKnowledge(), source, kind, filter, documents, (hit) => pool.docs.set(hit.id, hit)),
     ]);
 
     const ownResults = await ownResultsPending;
