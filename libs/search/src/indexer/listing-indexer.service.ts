@@ -43,7 +43,6 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
   private exclusive: Promise<unknown> = Promise.resolve();
   private lastRebuild: RebuildProgress | null = null;
   private running: Promise<RebuildProgress> | undefined;
-  private annotationChecked = false;
 
   constructor(
     private readonly listings: ListingIndex,
@@ -55,6 +54,7 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
     await this.catchUpWithRetry();
     this.loaded = !this.stopped;
     this.schedule(IDLE_POLL_MS, 0);
+    void this.reannotateIfStale();
   }
 
   readiness(): { ready: true } | { ready: false; reason: string } {
@@ -88,7 +88,7 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
   catchUp(): Promise<void> {
     return this.serially(async () => {
       const { checkpoint } = await this.listings.index.stats();
-      if (checkpoint === null || (await this.annotatedWithAnotherGraph())) await this.rebuildNow(this.startProgress());
+      if (checkpoint === null) await this.rebuildNow(this.startProgress());
       while ((await this.applyNextPage()) === FEED_PAGE_SIZE) {
         // a full page: more may be waiting
       }
@@ -96,20 +96,24 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * Whether (checked once per process) the index holds listings annotated with another version of the
-   * knowledge graph than the one in use: the graph changed since, so the index is rebuilt, re-annotating
-   * every listing (progress as for any rebuild).
+   * When the index holds listings annotated with another version of the knowledge graph than the one in
+   * use (the graph changed since they were indexed), rebuilds it in the background — re-annotating every
+   * listing, with progress as for any rebuild — while the current index keeps answering: at 100,000
+   * listings that takes minutes, too long to keep the service unready.
    */
-  private async annotatedWithAnotherGraph(): Promise<boolean> {
-    if (this.annotationChecked) return false;
-    this.annotationChecked = true;
-    const { version } = listingKnowledge();
-    const [stale] = await this.listings.index.searchMany([
-      { filter: F.or(F.not(F.exists('conceptsVersion')), F.ne('conceptsVersion', version)), limit: 0 },
-    ]);
-    if (stale.totalHits === 0) return false;
-    this.logger.log(`${stale.totalHits} listings were annotated with another knowledge graph than ${version}: re-annotating`);
-    return true;
+  async reannotateIfStale(): Promise<RebuildProgress | null> {
+    try {
+      const { version } = listingKnowledge();
+      const [stale] = await this.listings.index.searchMany([
+        { filter: F.or(F.not(F.exists('conceptsVersion')), F.ne('conceptsVersion', version)), limit: 0 },
+      ]);
+      if (stale.totalHits === 0) return null;
+      this.logger.log(`${stale.totalHits} listings were annotated with another knowledge graph than ${version}: re-annotating`);
+      return await this.rebuild();
+    } catch (error) {
+      this.logger.warn(`re-annotating the listings failed (${describe(error)}); the next start or \`npm run reindex\` retries`);
+      return null;
+    }
   }
 
   private async catchUpWithRetry(): Promise<void> {
