@@ -11,7 +11,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { listingKnowledge } from '../concepts/listing-concepts';
 import { ListingIndex } from '../index/listing-index.provider';
 import { applyLearnedWeights, learnedWeightsApplied } from './learned-knowledge';
-import { LearnedMatchEntity, LinkWeightAdjustmentEntity, LinkWeightChangeKind, LinkWeightEntity } from './link-weight.entity';
+import { LinkWeightAdjustmentEntity, LinkWeightChangeKind, LinkWeightEntity } from './link-weight.entity';
 import { LearnedLinkWeight, LinkWeightAdjustment } from './link-weight.model';
 import { boundedWeight, LINK_LEARNING, linkId, LinkRef, linksBehindMatch, outcomeDelta, parseLinkId } from './link-weights';
 
@@ -34,7 +34,7 @@ const round = (value: number) => Math.round(value * 10_000) / 10_000;
 export class LinkLearningService {
   private readonly logger = new Logger('LinkLearning');
   /** The highest adjustment id the graph in use reflects. */
-  private revision: bigint = -1n;
+  private revision = -1n;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
