@@ -15,6 +15,8 @@ import { LISTING_DIRECTORY, ListingDirectory } from './listings/listing-director
 import { ListingFactsLoader } from './listings/listing-facts.loader';
 import { MarketplaceListingClient } from './listings/marketplace-listing.client';
 import { IntroductionEntity, MatchEntity } from './match/match.entity';
+import { MatchOutcomesController } from './match/match-outcomes.controller';
+import { MatchOutcomesService } from './match/match-outcomes.service';
 import { MatchResolver } from './match/match.resolver';
 import { MatchService } from './match/match.service';
 import { BROKERAGE_MIGRATIONS } from './migrations';
@@ -31,7 +33,7 @@ export interface BrokerageOptions {
   listingDirectory?: ListingDirectory;
 }
 
-/** The brokerage service: matches, deals, contracts, broker ratings and scores, market statistics. */
+/** The brokerage service: matches, deals, contracts, broker ratings and scores, market statistics; the match outcome feed. */
 @Module({})
 export class BrokerageAppModule {
   static forRoot(config: AppConfig, options: BrokerageOptions = {}): DynamicModule {
@@ -46,12 +48,14 @@ export class BrokerageAppModule {
         DatabaseModule.forService({ url: databaseUrl, schema: BROKERAGE_SCHEMA, entities: BROKERAGE_ENTITIES, migrations: BROKERAGE_MIGRATIONS, poolSize: 10 }),
         SubgraphModule.forRoot({ name: 'brokerage' }),
       ],
+      controllers: [MatchOutcomesController],
       providers: [
         { provide: BROKERAGE_CONFIG, useValue: config },
         directory,
         ListingFactsLoader,
         MatchService,
         MatchResolver,
+        MatchOutcomesService,
         DealService,
         DealResolver,
         BrokerFiguresRepository,

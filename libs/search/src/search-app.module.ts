@@ -8,6 +8,7 @@ import { ALERT_ENTITIES, ALERT_PROVIDERS, MAIL_PROVIDERS } from './alerts/alerts
 import { APP_CONFIG, ListingIndex } from './index/listing-index.provider';
 import { ListingIndexer } from './indexer/listing-indexer.service';
 import { MarketplaceFeedClient } from './indexer/marketplace-feed.client';
+import { LEARNING_ENTITIES, LEARNING_PROVIDERS } from './learning/link-learning.providers';
 import { MATCHING_PROVIDERS } from './matching/matching.providers';
 import { SEARCH_MIGRATIONS } from './migrations';
 import { ReindexController } from './reindex/reindex.controller';
@@ -33,7 +34,7 @@ export class SearchAppModule {
       module: SearchAppModule,
       imports: [
         AuthModule.forRoot(jwtSecret, identityRevocationList(config, 'search')),
-        DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity, ...ALERT_ENTITIES, ...AUDIT_ENTITIES], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
+        DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity, ...ALERT_ENTITIES, ...AUDIT_ENTITIES, ...LEARNING_ENTITIES], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
         SubgraphModule.forRoot({ name: 'search' }),
         AuditModule,
       ],
@@ -54,6 +55,8 @@ export class SearchAppModule {
         ...ALERT_PROVIDERS,
         ...(config.smtpUrl ? MAIL_PROVIDERS : []),
         ...SUGGEST_PROVIDERS,
+        // Learning link weights from the brokerage's match outcomes.
+        ...LEARNING_PROVIDERS,
       ],
     };
   }

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/challenges', label: '榜单管理', roles: ['ADMIN'] },
   { path: '/admin/organizations', label: '机构认证', roles: ['ADMIN'] },
   { path: '/admin/synonyms', label: '同义词', roles: ['ADMIN'] },
+  { path: '/admin/link-weights', label: '关联学习', roles: ['ADMIN'] },
   { path: '/admin/stats', label: '市场统计', roles: ['ADMIN'] },
   { path: '/admin/audit', label: '审计日志', roles: ['ADMIN'] },
   { path: '/matches', label: '撮合推荐', roles: ['ENTERPRISE', 'RESEARCHER'] },

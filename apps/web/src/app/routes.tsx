@@ -24,6 +24,7 @@ const BrokerDeskPage = lazy(() => import('../pages/broker/BrokerDeskPage'));
 const BrokerScorePage = lazy(() => import('../pages/broker/BrokerScorePage'));
 const OrganizationsPage = lazy(() => import('../pages/admin/OrganizationsPage'));
 const SynonymsPage = lazy(() => import('../pages/admin/SynonymsPage'));
+const LinkWeightsPage = lazy(() => import('../pages/admin/LinkWeightsPage'));
 const MarketStatsPage = lazy(() => import('../pages/admin/MarketStatsPage'));
 const AdminChallengesPage = lazy(() => import('../pages/admin/AdminChallengesPage'));
 const AuditLogPage = lazy(() => import('../pages/admin/AuditLogPage'));
@@ -75,6 +76,7 @@ export function AppRoutes() {
         <Route path="broker/score" element={page(<BrokerScorePage />, ['BROKER'])} />
         <Route path="admin/organizations" element={page(<OrganizationsPage />, ['ADMIN'])} />
         <Route path="admin/synonyms" element={page(<SynonymsPage />, ['ADMIN'])} />
+        <Route path="admin/link-weights" element={page(<LinkWeightsPage />, ['ADMIN'])} />
         <Route path="admin/stats" element={page(<MarketStatsPage />, ['ADMIN'])} />
         <Route path="admin/challenges" element={page(<AdminChallengesPage />, ['ADMIN'])} />
         <Route path="admin/audit" element={page(<AuditLogPage />, ['ADMIN'])} />

@@ -13,6 +13,7 @@ const connectionFields = {
   challenges: relayStylePagination(['filter']),
   deals: relayStylePagination(['stage']),
   experts: relayStylePagination(['filter']),
+  learnedLinkWeights: relayStylePagination(),
   myApplications: relayStylePagination(['filter']),
   myMatches: relayStylePagination(['awaitingMyResponse', 'status']),
   needs: relayStylePagination(['filter']),

@@ -10,6 +10,7 @@ import { ContractType, DealActivityAction, DealStage } from '../deal/deal-enums'
 import { ContractEntity, DealActivityEntity, DealEntity } from '../deal/deal.entity';
 import { LISTING_DIRECTORY, ListingDirectory } from '../listings/listing-directory';
 import { CounterpartKind, DeclineReasonCode, MatchResponse, MatchStatus } from '../match/match-enums';
+import { takeOutcomePosition } from '../match/match-outcome-order';
 import { IntroductionEntity, MatchEntity } from '../match/match.entity';
 import { BrokerRatingEntity } from '../rating/broker-rating.entity';
 
@@ -60,6 +61,7 @@ export function demoRows(demo: DemoBrokerMatch, need: ListingFacts, counterpart:
     proposedAt: at(proposed),
     acceptedAt: opened ? at(counterpartAnswer) : null,
     declinedAt: declinedBy ? at(needDeclined ? needAnswer : counterpartAnswer) : null,
+    outcomeSeq: null as string | null,
     version: 1,
   });
   if (!opened) return { match, introduction: null, deal: null, activities: [], contract: null, ratings: [] };
@@ -170,6 +172,7 @@ export class BrokerageDemoSeeder implements OnApplicationBootstrap {
   }
 
   private async insert(manager: EntityManager, rows: ReturnType<typeof demoRows>): Promise<void> {
+    await takeOutcomePosition(manager, rows.match);
     await manager.insert(MatchEntity, rows.match);
     if (rows.introduction) await manager.insert(IntroductionEntity, rows.introduction);
     if (rows.deal) await manager.insert(DealEntity, rows.deal);

@@ -76,6 +76,10 @@ export class MatchEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   declinedAt!: Date | null;
 
+  /** Position in the outcome feed (`GET /internal/match-outcomes`), taken when the match is decided; null while PROPOSED. */
+  @Column('bigint', { nullable: true })
+  outcomeSeq!: string | null;
+
   @VersionColumn()
   version!: number;
 }

@@ -11,6 +11,7 @@ import { openDealForMatch } from '../deal/open-deal';
 import { LISTING_DIRECTORY, ListingDirectory } from '../listings/listing-directory';
 import { CounterpartKind, DeclineReasonCode, MatchResponse, MatchSide, MatchStatus } from './match-enums';
 import { IntroductionEntity, MatchEntity } from './match.entity';
+import { takeOutcomePosition } from './match-outcome-order';
 import { MatchListArgs, ProposeMatchInput, RespondToMatchInput } from './match.inputs';
 import { canViewMatch } from './match-visibility';
 
@@ -67,6 +68,7 @@ export class MatchService {
       proposedAt: now,
       acceptedAt: null,
       declinedAt: null,
+      outcomeSeq: null,
       version: 1,
     });
     const live = () =>
@@ -133,6 +135,7 @@ export class MatchService {
         match.status = MatchStatus.ACCEPTED;
         match.acceptedAt = now;
       }
+      await takeOutcomePosition(manager, match);
       const saved = await manager.save(MatchEntity, match);
       if (saved.status === MatchStatus.ACCEPTED) await openDealForMatch(manager, saved, user.id, now);
       return saved;

@@ -21,10 +21,20 @@ export class ListingKnowledge {
   constructor(
     readonly graph: KnowledgeGraph,
     readonly version: string,
+    annotator?: ConceptAnnotator,
   ) {
     // Segmented as the index segments, so a label counts only as whole words of the text.
     const analyzer = sharedAnalyzer();
-    this.annotator = new ConceptAnnotator(graph, (text) => analyzer.segments(text));
+    this.annotator = annotator ?? new ConceptAnnotator(graph, (text) => analyzer.segments(text));
+  }
+
+  /**
+   * The same knowledge with the bridge links of `graph` (the same concepts and labels, other link
+   * weights): the annotator (≈ 1 s to build) and the version are kept, since link weights never change
+   * what a listing is annotated with.
+   */
+  withLinkWeightsOf(graph: KnowledgeGraph): ListingKnowledge {
+    return new ListingKnowledge(graph, this.version, this.annotator);
   }
 
   /** The concepts a listing names in its title, keywords and description (Chinese and English labels). */

@@ -3,11 +3,23 @@ import { openServiceDataSource } from '@ttm/database';
 import { createTestDatabase, TestDatabase } from '@ttm/testing';
 import { DataSource } from 'typeorm';
 import { ALERT_ENTITIES } from '../alerts/alerts.providers';
+import { LEARNING_ENTITIES } from '../learning/link-weight.entity';
 import { SEARCH_SCHEMA } from '../search-app.module';
 import { SynonymGroupEntity } from '../synonyms/synonym-group.entity';
 import { SEARCH_MIGRATIONS } from './index';
 
-const ALL_TABLES = ['alert_checkpoints', 'alerted_listings', 'audit_log', 'industry_follows', 'mail_delivery_start', 'notifications', 'saved_searches', 'synonym_groups'];
+const LEARNING_TABLES = ['learned_matches', 'link_weight_adjustments', 'link_weights'];
+const ALL_TABLES = [
+  'alert_checkpoints',
+  'alerted_listings',
+  'audit_log',
+  'industry_follows',
+  ...LEARNING_TABLES,
+  'mail_delivery_start',
+  'notifications',
+  'saved_searches',
+  'synonym_groups',
+];
 
 describe('search migrations', () => {
   let database: TestDatabase;
@@ -44,19 +56,22 @@ describe('search migrations', () => {
     dataSource = await openServiceDataSource({
       url: database.url,
       schema: SEARCH_SCHEMA,
-      entities: [SynonymGroupEntity, ...ALERT_ENTITIES, ...AUDIT_ENTITIES],
+      entities: [SynonymGroupEntity, ...ALERT_ENTITIES, ...AUDIT_ENTITIES, ...LEARNING_ENTITIES],
       migrations: SEARCH_MIGRATIONS,
     });
     expect(await tables()).toEqual(ALL_TABLES);
     expect(await notificationColumns()).toEqual(['email_attempts', 'email_retry_at', 'emailed_at']);
 
-    // The last two migrations (the audit log, then e-mail delivery) alone, then all of them.
+    // The last three migrations (link learning, the audit log, then e-mail delivery) alone, then all of them.
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await tables()).toEqual(ALL_TABLES.filter((table) => table !== 'audit_log'));
+    const beforeLearning = ALL_TABLES.filter((table) => !LEARNING_TABLES.includes(table));
+    expect(await tables()).toEqual(beforeLearning);
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await tables()).toEqual(ALL_TABLES.filter((table) => table !== 'audit_log' && table !== 'mail_delivery_start'));
+    expect(await tables()).toEqual(beforeLearning.filter((table) => table !== 'audit_log'));
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await tables()).toEqual(beforeLearning.filter((table) => table !== 'audit_log' && table !== 'mail_delivery_start'));
     expect(await notificationColumns()).toEqual([]);
-    for (let index = 2; index < SEARCH_MIGRATIONS.length; index++) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let index = 3; index < SEARCH_MIGRATIONS.length; index++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toEqual([]);
 
     await dataSource.runMigrations({ transaction: 'each' });

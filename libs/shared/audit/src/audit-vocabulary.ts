@@ -11,6 +11,8 @@ export enum AuditAction {
   LISTING_APPROVED = 'LISTING_APPROVED',
   LISTING_REJECTED = 'LISTING_REJECTED',
   LISTING_TAKEN_DOWN = 'LISTING_TAKEN_DOWN',
+  LINK_WEIGHT_REVERTED = 'LINK_WEIGHT_REVERTED',
+  LINK_WEIGHT_RESET = 'LINK_WEIGHT_RESET',
   SYNONYM_GROUP_CREATED = 'SYNONYM_GROUP_CREATED',
   SYNONYM_GROUP_UPDATED = 'SYNONYM_GROUP_UPDATED',
   SYNONYM_GROUP_DELETED = 'SYNONYM_GROUP_DELETED',
@@ -24,6 +26,8 @@ export enum AuditTargetType {
   RESULT = 'RESULT',
   EXPERT = 'EXPERT',
   CHALLENGE = 'CHALLENGE',
+  /** A knowledge-graph bridge link problem → target; its id is `problem→target`. */
+  CONCEPT_LINK = 'CONCEPT_LINK',
   SYNONYM_GROUP = 'SYNONYM_GROUP',
 }
 
@@ -42,6 +46,8 @@ registerEnumType(AuditAction, {
     LISTING_APPROVED: { description: '审核通过 — a need, result, expert profile or challenge is published (marketplace)' },
     LISTING_REJECTED: { description: '审核驳回 — a listing in review is sent back with a reason (marketplace)' },
     LISTING_TAKEN_DOWN: { description: '下架 — a published listing is taken down with a reason (marketplace)' },
+    LINK_WEIGHT_REVERTED: { description: '撤销权重调整 — a learned change of a concept link weight is undone (search)' },
+    LINK_WEIGHT_RESET: { description: '重置关联权重 — a concept link weight is set back to 1 (search)' },
     SYNONYM_GROUP_CREATED: { description: '新增同义词组 (search)' },
     SYNONYM_GROUP_UPDATED: { description: '修改同义词组 (search)' },
     SYNONYM_GROUP_DELETED: { description: '删除同义词组 (search)' },

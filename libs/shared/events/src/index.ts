@@ -3,3 +3,4 @@ export * from './outbox';
 export * from './listing-events';
 export * from './internal-listings';
 export * from './internal-users';
+export * from './match-outcomes';

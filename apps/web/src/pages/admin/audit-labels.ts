@@ -5,6 +5,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   LISTING_APPROVED: '审核通过',
   LISTING_REJECTED: '审核驳回',
   LISTING_TAKEN_DOWN: '下架',
+  LINK_WEIGHT_REVERTED: '撤销权重调整',
+  LINK_WEIGHT_RESET: '重置关联权重',
   ORGANIZATION_VERIFIED: '机构认证',
   ORGANIZATION_UNVERIFIED: '撤销认证',
   USER_ROLES_CHANGED: '修改角色',
@@ -15,6 +17,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
   ...KIND_LABELS,
+  CONCEPT_LINK: '概念关联',
   USER: '用户',
   ORGANIZATION: '机构',
   SYNONYM_GROUP: '同义词组',
@@ -41,7 +44,7 @@ export function chinaTimeText(iso: string): string {
   return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
 }
 
-const FIELD_LABELS: Record<string, string> = { roles: '角色', status: '状态', verified: '认证', verifiedAt: '认证时间', terms: '同义词' };
+const FIELD_LABELS: Record<string, string> = { roles: '角色', status: '状态', verified: '认证', verifiedAt: '认证时间', terms: '同义词', weight: '权重' };
 
 function valueText(field: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
