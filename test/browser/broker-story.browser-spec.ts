@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_BROKER_MATCHES, DEMO_NEEDS, DEMO_RESULTS } from '@ttm/demo';
+import { DEMO_ACCOUNTS, DEMO_BROKER_MATCHES, DEMO_MATCH_HINTS, DEMO_NEEDS, DEMO_RESULTS } from '@ttm/demo';
 import { Page } from 'playwright-core';
 import { TEST_ADMIN } from '../support/marketplace-process';
 import { BrowserSession, launchBrowser, openPage, screenshot } from './support/browser';
@@ -11,9 +11,14 @@ const emailOf = (accountId: string): string => {
   return account.email;
 };
 
-// A demo need and a result of the same industry that no demo broker has matched yet.
+// The first demo need.
 const need = DEMO_NEEDS[0];
-const result = DEMO_RESULTS.find((candidate) => candidate.industry === need.industry && !DEMO_BROKER_MATCHES.some((match) => match.needId === need.id && match.counterpart.id === candidate.id));
+// A result the domain hints pair with the need (so it is among the desk's suggestions) that no broker proposed yet.
+const result = DEMO_RESULTS.find(
+  (candidate) =>
+    DEMO_MATCH_HINTS.find((hint) => hint.needId === need.id)?.resultIds.includes(candidate.id) &&
+    !DEMO_BROKER_MATCHES.some((match) => match.needId === need.id && match.counterpart.id === candidate.id),
+);
 if (!result) throw new Error('the demo data has no unmatched result for the first need');
 const BROKER = DEMO_ACCOUNTS.find((account) => account.role === 'BROKER' && account.email.startsWith('broker.wang'));
 if (!BROKER) throw new Error('no demo broker broker.wang');

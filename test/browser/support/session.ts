@@ -15,9 +15,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await fillLogin(page, email, password);
 }
 
-/** Signs out through the account menu. */
+/** Signs out through the account menu (opened by a click, as on a touch screen; a hover alone was flaky under load). */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账户菜单' }).hover();
-  await page.getByText('退出登录').click();
+  const logout = page.getByRole('menuitem', { name: '退出登录' });
+  await page.getByRole('button', { name: '账户菜单' }).click();
+  if (!(await logout.isVisible())) await logout.waitFor({ timeout: 5_000 }).catch(() => page.getByRole('button', { name: '账户菜单' }).click());
+  await logout.click();
   await page.getByRole('link', { name: '登录' }).waitFor();
 }

@@ -43,7 +43,9 @@ export function AppLayout() {
           />
           {session && <NotificationBell key={session.user.id} />}
           {session ? (
+            // Click as well as hover: touch screens have no hover, and a click is what keyboards send.
             <Dropdown
+              trigger={['hover', 'click']}
               menu={{
                 items: [
                   { key: 'roles', label: session.user.roles.map((role) => ROLE_LABELS[role]).join('、'), disabled: true },
