@@ -9,7 +9,7 @@ import { MatchingService } from '../matching/matching.service';
 import { SearchService } from '../search/search.service';
 import { ListingTagsService } from '../suggest/listing-tags.service';
 import { NeedDraftInput } from './need-advice.inputs';
-import { NeedAdviceService } from './need-advice.service';
+import { DUPLICATE_THRESHOLD, NeedAdviceService } from './need-advice.service';
 import { suggestTerms } from './need-terms';
 
 jest.setTimeout(60_000);
@@ -82,7 +82,7 @@ describe('needAdvice on the demo data', () => {
     );
     expect(advice.possibleDuplicates[0]).toEqual({ id: demoNeed.id, title: demoNeed.title, score: expect.any(Number) });
     expect(advice.possibleDuplicates.length).toBeLessThanOrEqual(3);
-    for (const duplicate of advice.possibleDuplicates) expect(duplicate.score).toBeGreaterThanOrEqual(0.55);
+    for (const duplicate of advice.possibleDuplicates) expect(duplicate.score).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
     expect(advice.matchingResults).toBeGreaterThan(0);
     expect(advice.matchingExperts).toBeGreaterThan(0);
     expect(advice.industries[0]?.code).toMatch(/^TEXTILE/);
