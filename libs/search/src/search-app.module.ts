@@ -4,6 +4,7 @@ import { AuthModule, identityRevocationList } from '@ttm/auth';
 import { AppConfig, requireServiceSecrets } from '@ttm/config';
 import { DatabaseModule } from '@ttm/database';
 import { READINESS_CHECK, SubgraphModule } from '@ttm/graphql';
+import { ADVICE_PROVIDERS } from './advice';
 import { ALERT_ENTITIES, ALERT_PROVIDERS, MAIL_PROVIDERS } from './alerts/alerts.providers';
 import { APP_CONFIG, ListingIndex } from './index/listing-index.provider';
 import { ListingIndexer } from './indexer/listing-indexer.service';
@@ -55,6 +56,7 @@ export class SearchAppModule {
         ...ALERT_PROVIDERS,
         ...(config.smtpUrl ? MAIL_PROVIDERS : []),
         ...SUGGEST_PROVIDERS,
+        ...ADVICE_PROVIDERS,
         // Learning link weights from the brokerage's match outcomes.
         ...LEARNING_PROVIDERS,
       ],

@@ -1,10 +1,10 @@
-import { ConceptAnnotator, KnowledgeGraph, seedGraph, seedVersion } from '@ttm/knowledge';
+import { ConceptAnnotation, ConceptAnnotator, KnowledgeGraph, seedGraph, seedVersion } from '@ttm/knowledge';
 import { sharedAnalyzer } from '@ttm/search-engine';
 
 /** At most this many concepts are kept per listing (most mentioned first): enough for any real listing. */
 const MAX_CONCEPTS = 40;
 
-interface AnnotatedText {
+export interface AnnotatedText {
   title: string;
   description: string;
   keywords: readonly string[];
@@ -39,11 +39,13 @@ export class ListingKnowledge {
 
   /** The concepts a listing names in its title, keywords and description (Chinese and English labels). */
   conceptsOf(listing: AnnotatedText): string[] {
+    return this.annotationsOf(listing).map((annotation) => annotation.concept);
+  }
+
+  /** The same, with how often each concept is named and by which of its labels. */
+  annotationsOf(listing: AnnotatedText): ConceptAnnotation[] {
     const text = `${listing.title}\n${listing.keywords.join('，')}\n${listing.description}`;
-    return this.annotator
-      .annotate(text)
-      .slice(0, MAX_CONCEPTS)
-      .map((annotation) => annotation.concept);
+    return this.annotator.annotate(text).slice(0, MAX_CONCEPTS);
   }
 }
 

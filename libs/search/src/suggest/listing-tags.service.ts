@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { badInput } from '@ttm/errors';
 import { SearchService } from '../search/search.service';
 import { SearchFacet, SearchKind } from '../search/search.model';
-import { industriesNamed, rankIndustries, suggestKeywords } from './listing-tags';
+import { listingKnowledge } from '../concepts/listing-concepts';
+import { conceptIndustries, industriesNamed, rankIndustries, suggestKeywords, SUGGESTED_INDUSTRIES } from './listing-tags';
 import { ListingTagSuggestion } from './listing-tags.model';
 
 export const MAX_SUGGEST_TEXT = 5000;
@@ -29,7 +30,7 @@ export class ListingTagsService {
       const weight = 1 / (rank + 1);
       for (const value of response.facetDistribution[0]?.values ?? []) facetCounts.set(value.value, (facetCounts.get(value.value) ?? 0) + value.count * weight);
     });
-    const industries = rankIndustries(industriesNamed(text), facetCounts).map(({ industry, confidence }) => ({
+    const industries = rankIndustries(industriesNamed(text), facetCounts, SUGGESTED_INDUSTRIES, conceptIndustries(listingKnowledge(), text)).map(({ industry, confidence }) => ({
       code: industry.code,
       name: industry.name,
       parent: industry.parent,

@@ -1,5 +1,6 @@
 import { condenseQuery } from '@ttm/search-engine';
 import { INDUSTRIES, Industry } from '@ttm/taxonomy';
+import type { ListingKnowledge } from '../concepts/listing-concepts';
 
 export const SUGGESTED_KEYWORDS = 6;
 export const SUGGESTED_INDUSTRIES = 3;
@@ -24,12 +25,26 @@ export function industriesNamed(text: string): Map<string, number> {
   return named;
 }
 
+/** The industries of the knowledge-graph concepts a text names, each counted once per mention of a concept. */
+export function conceptIndustries(knowledge: ListingKnowledge, text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const annotation of knowledge.annotationsOf({ title: text, description: '', keywords: [] })) {
+    for (const code of knowledge.graph.concept(annotation.concept)?.industries ?? []) counts.set(code, (counts.get(code) ?? 0) + annotation.count);
+  }
+  return counts;
+}
+
 /**
  * Combines the evidence into a ranking: an industry named in the text counts double, facet counts of
- * listings found by the keywords count once; a sub-industry's evidence also supports its parent, but
- * the more specific one wins a tie.
+ * listings found by the keywords count once, and so do the industries of the knowledge-graph concepts
+ * the text names (as a share of the most named one); the more specific industry wins a tie.
  */
-export function rankIndustries(named: Map<string, number>, facetCounts: Map<string, number>, max = SUGGESTED_INDUSTRIES): { industry: Industry; confidence: number }[] {
+export function rankIndustries(
+  named: Map<string, number>,
+  facetCounts: Map<string, number>,
+  max = SUGGESTED_INDUSTRIES,
+  fromConcepts: Map<string, number> = new Map(),
+): { industry: Industry; confidence: number }[] {
   const byCode = new Map(INDUSTRIES.map((industry) => [industry.code, industry]));
   const evidence = new Map<string, number>();
   const add = (code: string, amount: number) => evidence.set(code, (evidence.get(code) ?? 0) + amount);
@@ -37,6 +52,8 @@ export function rankIndustries(named: Map<string, number>, facetCounts: Map<stri
   const facetTotal = Math.max(...facetCounts.values(), 1);
   for (const [code, count] of named) add(code, (2 * count) / namedTotal);
   for (const [code, count] of facetCounts) if (byCode.has(code)) add(code, count / facetTotal);
+  const conceptTotal = Math.max(...fromConcepts.values(), 1);
+  for (const [code, count] of fromConcepts) if (byCode.has(code)) add(code, count / conceptTotal);
   const total = [...evidence.values()].reduce((sum, value) => sum + value, 0);
   return [...evidence.entries()]
     .map(([code, value]) => ({ industry: byCode.get(code) as Industry, confidence: value / total }))

@@ -1,18 +1,20 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Cascader, Checkbox, Col, DatePicker, Form, Input, InputNumber, List, Row, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, Cascader, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   CreateNeedDocument,
   EditableNeedDocument,
+  NeedAdviceDocument,
+  NeedFormViewerDocument,
   SubmitNeedDocument,
-  SuggestListingTagsDocument,
   UpdateNeedDocument,
   type CooperationMode,
   type CreateNeedInput,
   type EditableNeedFragment,
+  type NeedDraftInput,
 } from '../../gql/graphql';
 import { ContactFields } from '../../lib/ContactFields';
 import { errorMessage } from '../../lib/errors';
@@ -21,7 +23,8 @@ import { LIMITS } from '../../lib/limits';
 import { ListingEditGate, ListingEditNotice, ListingSaveButtons } from '../../lib/ListingEditing';
 import { canSubmitListing, savedMessage } from '../../lib/listing-editing';
 import { INDUSTRY_TREE, regionPath, REGION_TREE } from '../../lib/taxonomy';
-import { descriptionWithIndicators, needWritingAdvice, splitIndicators, type Indicator } from './need-writing';
+import { NeedAdvicePanel } from './NeedAdvicePanel';
+import { descriptionWithIndicators, splitIndicators, type Indicator } from './need-writing';
 import { useDebounced } from './useDebounced';
 
 interface NeedValues {
@@ -42,7 +45,10 @@ interface NeedValues {
 }
 
 const WAN = 10_000;
-const ADVICE_TYPES = { error: 'danger', warning: 'warning', success: 'success' } as const;
+/** The form asks for advice once the text has stopped changing for this long. */
+const ADVICE_DEBOUNCE_MS = 500;
+/** Caps of needAdvice's input (DRAFT_LIMITS in libs/search/src/advice/need-advice.inputs.ts). */
+const DRAFT_CAPS = { title: 200, description: 10_000, keywords: 20, keyword: 50, organizationName: 200 };
 
 const NEW_NEED: Partial<NeedValues> = { indicators: [{}], keywords: [], cooperationModes: [], anonymous: false, region: ['330000', '330400', '330481'] };
 
@@ -86,6 +92,29 @@ function needInput(values: NeedValues): CreateNeedInput {
   };
 }
 
+/**
+ * The draft as needAdvice reads it, from the form's values while they are being filled in (any may be
+ * missing); the organisation's name falls back on the account's, which is what an anonymous need hides.
+ */
+function needDraft(values: Partial<NeedValues>, accountOrganization: string | null): NeedDraftInput {
+  const wan = (value: number | null | undefined) => (value != null ? Math.round(value * WAN) : null);
+  const region = values.region?.[values.region.length - 1];
+  return {
+    title: (values.title ?? '').slice(0, DRAFT_CAPS.title),
+    description: descriptionWithIndicators(values.description ?? '', values.indicators ?? []).slice(0, DRAFT_CAPS.description),
+    keywords: (values.keywords ?? []).slice(0, DRAFT_CAPS.keywords).map((keyword) => keyword.slice(0, DRAFT_CAPS.keyword)),
+    industry: values.industry ?? null,
+    regionCode: region && /^\d{6}$/.test(region) ? region : null,
+    budgetMin: wan(values.budgetMinWan),
+    budgetMax: wan(values.budgetMaxWan),
+    cooperationModes: values.cooperationModes ?? [],
+    deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
+    minTrl: values.minTrl ?? null,
+    anonymous: values.anonymous ?? false,
+    organizationName: (values.organizationName?.trim() || accountOrganization || '').slice(0, DRAFT_CAPS.organizationName) || null,
+  };
+}
+
 /** 发布技术需求 at /enterprise/needs/new, 编辑技术需求 at /enterprise/needs/:id/edit (prefilled from the saved need). */
 export default function NeedFormPage() {
   const { id } = useParams();
@@ -98,27 +127,33 @@ export default function NeedFormPage() {
   );
 }
 
-/** A guided form that suggests keywords and an industry and warns about vague descriptions. */
+/** A guided form: 需求诊断 (score, fix-it lines, leak warnings, duplicates, match counts) and suggested keywords and industry as the enterprise types. */
 function NeedForm({ need }: { need?: EditableNeedFragment }) {
   const [form] = Form.useForm<NeedValues>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const title = Form.useWatch('title', form) ?? '';
-  const description = Form.useWatch('description', form) ?? '';
-  const indicators = Form.useWatch('indicators', form) ?? [];
-  const keywords = Form.useWatch('keywords', form) ?? [];
-  const industry = Form.useWatch('industry', form);
-  const suggestText = useDebounced(`${title}\n${description}`.trim(), 600);
-  const suggestions = useQuery(SuggestListingTagsDocument, { variables: { text: suggestText.slice(0, 5000) }, skip: suggestText.length < 10 });
+  const values = Form.useWatch((all: Partial<NeedValues>) => all, form);
+  const keywords = values?.keywords ?? [];
+  const industry = values?.industry;
+  const viewer = useQuery(NeedFormViewerDocument);
+  const accountOrganization = viewer.data?.me?.organization?.name ?? null;
+  // Debounced as JSON: the draft is a new object on every render, its text only changes as the author types.
+  const draftJson = useDebounced(JSON.stringify(needDraft(values ?? {}, accountOrganization)), ADVICE_DEBOUNCE_MS);
+  const draft = useMemo(() => JSON.parse(draftJson) as NeedDraftInput, [draftJson]);
+  const adviceQuery = useQuery(NeedAdviceDocument, { variables: { input: draft }, skip: `${draft.title}${draft.description}`.trim().length < 5 });
+  const advice = (adviceQuery.data ?? adviceQuery.previousData)?.needAdvice;
   const [createNeed] = useMutation(CreateNeedDocument);
   const [updateNeed] = useMutation(UpdateNeedDocument);
   const [submitNeed] = useMutation(SubmitNeedDocument);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const advice = needWritingAdvice(title, description, indicators);
-  const suggestedKeywords = (suggestions.data?.suggestListingTags.keywords ?? []).filter((keyword) => !keywords.includes(keyword));
-  const suggestedIndustries = suggestions.data?.suggestListingTags.industries ?? [];
+  // Terms of the knowledge graph first (with why), then the text's own telling words.
+  const suggestedKeywords = [
+    ...(advice?.suggestedTerms ?? []).map((term) => ({ keyword: term.label, why: term.why })),
+    ...(advice?.textKeywords ?? []).map((keyword) => ({ keyword, why: '描述中的关键词' })),
+  ].filter((suggestion) => !keywords.includes(suggestion.keyword));
+  const suggestedIndustries = advice?.industries ?? [];
 
   /** Saves the need (creating it, or editing `need`) and returns its status afterwards. */
   async function saveNeed(input: CreateNeedInput, submit: boolean): Promise<string | undefined> {
@@ -241,10 +276,12 @@ function NeedForm({ need }: { need?: EditableNeedFragment }) {
               {suggestedKeywords.length > 0 && (
                 <div style={{ margin: '-12px 0 16px' }} data-testid="keyword-suggestions">
                   <Typography.Text type="secondary">推荐关键词：</Typography.Text>
-                  {suggestedKeywords.map((keyword) => (
-                    <Tag key={keyword} color="blue" style={{ cursor: 'pointer' }} onClick={() => form.setFieldValue('keywords', [...keywords, keyword].slice(0, LIMITS.keywords.max))}>
-                      + {keyword}
-                    </Tag>
+                  {suggestedKeywords.map(({ keyword, why }) => (
+                    <Tooltip key={keyword} title={why}>
+                      <Tag color="blue" style={{ cursor: 'pointer' }} onClick={() => form.setFieldValue('keywords', [...keywords, keyword].slice(0, LIMITS.keywords.max))}>
+                        + {keyword}
+                      </Tag>
+                    </Tooltip>
                   ))}
                 </div>
               )}
@@ -309,17 +346,7 @@ function NeedForm({ need }: { need?: EditableNeedFragment }) {
           </Form>
         </Col>
         <Col xs={24} lg={8}>
-          <Card title="写作建议" style={{ position: 'sticky', top: 16 }} data-testid="writing-advice">
-            <List
-              size="small"
-              dataSource={advice.length ? advice : [{ level: 'warning' as const, text: '先写标题和问题描述，这里会给出建议' }]}
-              renderItem={(item) => (
-                <List.Item>
-                  <Typography.Text type={ADVICE_TYPES[item.level]}>{item.text}</Typography.Text>
-                </List.Item>
-              )}
-            />
-          </Card>
+          <NeedAdvicePanel advice={advice} loading={adviceQuery.loading && !advice} />
         </Col>
       </Row>
     </div>
