@@ -22,6 +22,9 @@ import { SynonymsService } from './synonyms/synonyms.service';
 
 export const SEARCH_SCHEMA = 'search';
 
+/** Requests up to this size: importKnowledgeGraph takes the whole graph as Turtle (≈ 2.5 MB today). */
+export const SEARCH_JSON_BODY_LIMIT = '16mb';
+
 /**
  * The search service: the listing index, the indexer following the marketplace feed, the knowledge graph
  * that annotates listings (schema `knowledge`, curated through the API), matching, alerts

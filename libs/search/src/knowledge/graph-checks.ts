@@ -9,9 +9,12 @@ const problemKey = (problem: GraphProblem) => `${problem.concept}\u0000${problem
  * had (so an old flaw elsewhere never blocks an unrelated edit, and an edit may only make things better).
  */
 export function newProblems(before: readonly ConceptRecord[], after: readonly ConceptRecord[]): GraphProblem[] {
-  const known = new Set(validateGraph(before).map(problemKey));
-  return validateGraph(after).filter((problem) => !known.has(problemKey(problem)));
+  const known = new Set(validateGraph(byId(before)).map(problemKey));
+  return validateGraph(byId(after)).filter((problem) => !known.has(problemKey(problem)));
 }
+
+/** validateGraph names problems in the order it meets concepts: the same order on both sides compares them. */
+const byId = (records: readonly ConceptRecord[]) => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Problems that are about the shape of the graph (a cycle, a shared label, an id used twice), not about bad input. */
 const isConflict = (problem: GraphProblem) =>
