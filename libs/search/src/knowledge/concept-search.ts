@@ -1,3 +1,4 @@
+import { badInput } from '@ttm/errors';
 import { Connection, decodeCursor, DEFAULT_PAGE_SIZE, toConnection } from '@ttm/graphql';
 import { labelKey } from '@ttm/knowledge';
 import { industryWithDescendants } from '@ttm/taxonomy';
@@ -38,8 +39,16 @@ export function searchConcepts(concepts: readonly StoredConcept[], filter: Conce
   }
   ranked.sort((a, b) => a.score - b.score || a.concept.record.id.localeCompare(b.concept.record.id));
   const first = filter.first ?? DEFAULT_PAGE_SIZE;
-  const start = filter.after ? Number(decodeCursor(filter.after).sortValue) + 1 : 0;
+  const start = filter.after ? positionAfter(filter.after) : 0;
   const rows = ranked.slice(start, start + first + 1).map((entry, offset) => ({ ...entry, position: start + offset }));
   const page = toConnection(rows, first, ranked.length, (row) => ({ sortValue: row.position, id: row.concept.record.id }));
   return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.concept })) };
+}
+
+function positionAfter(after: string): number {
+  const position = decodeCursor(after).sortValue;
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) {
+    throw badInput('The `after` cursor is not valid: pass the endCursor of a previous page unchanged', { field: 'after' });
+  }
+  return position + 1;
 }
