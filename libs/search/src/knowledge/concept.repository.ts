@@ -26,13 +26,12 @@ const chunks = <T>(rows: readonly T[]): T[][] => Array.from({ length: Math.ceil(
 
 /** Every stored concept, tombstones included, with labels and links in the order they were given. */
 export async function loadConcepts(manager: EntityManager): Promise<Map<string, StoredConcept>> {
-  const [rows, labels, broader, related, bridges] = await Promise.all([
-    manager.find(ConceptEntity, { order: { id: 'ASC' } }),
-    manager.find(ConceptLabelEntity, { order: { conceptId: 'ASC', position: 'ASC' } }),
-    manager.find(BroaderLinkEntity, { order: { conceptId: 'ASC', position: 'ASC' } }),
-    manager.find(RelatedLinkEntity, { order: { conceptId: 'ASC', position: 'ASC' } }),
-    manager.find(BridgeLinkEntity, { order: { problemId: 'ASC', position: 'ASC' } }),
-  ]);
+  // One after another: inside a transaction the manager holds a single connection.
+  const rows = await manager.find(ConceptEntity, { order: { id: 'ASC' } });
+  const labels = await manager.find(ConceptLabelEntity, { order: { conceptId: 'ASC', position: 'ASC' } });
+  const broader = await manager.find(BroaderLinkEntity, { order: { conceptId: 'ASC', position: 'ASC' } });
+  const related = await manager.find(RelatedLinkEntity, { order: { conceptId: 'ASC', position: 'ASC' } });
+  const bridges = await manager.find(BridgeLinkEntity, { order: { problemId: 'ASC', position: 'ASC' } });
   const concepts = new Map<string, StoredConcept>();
   for (const row of rows) {
     const record: ConceptRecord = { id: row.id, kind: row.kind, industries: row.industries, labels: [], broader: [], related: [], addressedBy: [], notes: row.notes };
