@@ -14,7 +14,7 @@ import { ConceptOrigin } from './concept.entity';
 import { bumpGraphVersion, GraphVersionRow, loadConcepts, readGraphVersion, removeConcepts, StoredConcept, writeConcepts } from './concept.repository';
 import { graphRefusal, newProblems } from './graph-checks';
 import { mergeSeed } from './seed-merge';
-import { placeSynonymGroup, synonymGroupsOf } from './synonym-groups';
+import { LabelOwners, placeSynonymGroup, synonymGroupsOf } from './synonym-groups';
 import { seedImportAudit } from './knowledge-audit';
 
 /** Edits within this long of each other start one re-annotation of the index, not one each. */
@@ -226,10 +226,11 @@ export class KnowledgeGraphService implements OnModuleInit, OnApplicationShutdow
     const live = new Map([...stored.values()].filter((concept) => concept.deletedAt === null).map((concept) => [concept.record.id, concept.record]));
     const changed = new Map<string, StoredConcept>();
     const at = new Date();
+    const owners = new LabelOwners([...live.values()]);
     for (const terms of groups) {
       let placement;
       try {
-        placement = placeSynonymGroup([...live.values()], terms, true);
+        placement = placeSynonymGroup(owners, terms, true);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         this.logger.warn(`synonym group ${terms.join('、')} was not moved into the graph: ${error.message}`);
@@ -242,6 +243,7 @@ export class KnowledgeGraphService implements OnModuleInit, OnApplicationShutdow
       if (placement.dropped.length > 0) this.logger.warn(`synonym group ${terms.join('、')}: left out ${placement.dropped.join('、')} (labels of other concepts)`);
       const previous = stored.get(placement.record.id);
       live.set(placement.record.id, placement.record);
+      owners.add(placement.record);
       changed.set(placement.record.id, {
         record: placement.record,
         origin: previous?.origin ?? 'SYNONYMS',
@@ -252,6 +254,12 @@ export class KnowledgeGraphService implements OnModuleInit, OnApplicationShutdow
       });
     }
     const problems = newProblems([...stored.values()].filter((concept) => concept.deletedAt === null).map((concept) => concept.record), [...live.values()]);
+    try {
+      normalizeSynonymGroups(synonymGroupsOf([...live.values()]));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push({ concept: '', message: error.message });
+    }
     if (problems.length > 0) {
       this.logger.error(`the synonym list was not moved into the graph: ${problems.slice(0, 5).map((p) => `${p.concept}: ${p.message}`).join('; ')}`);
       return { changed: [], version: await readGraphVersion(manager, true) };

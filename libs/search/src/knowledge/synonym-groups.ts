@@ -33,18 +33,45 @@ export function synonymGroupsOf(records: readonly ConceptRecord[]): string[][] {
   return records.filter((record) => record.searchSynonyms).map(synonymTerms);
 }
 
-/** Who holds a label: by the exact term (case kept, so GaN does not pick GAN) for choosing the concept to join. */
-function exactOwners(records: readonly ConceptRecord[]): Map<string, string[]> {
-  const owners = new Map<string, string[]>();
-  for (const record of records) {
+/**
+ * Who holds which label, built once per graph (a scan of every label): by the exact term (case kept, so
+ * GaN does not pick GAN) to choose the concept a group joins, and by validateGraph's key for clashes.
+ */
+export class LabelOwners {
+  readonly byId = new Map<string, ConceptRecord>();
+  private readonly exact = new Map<string, string[]>();
+  private readonly identity = new Map<string, string[]>();
+
+  constructor(records: readonly ConceptRecord[]) {
+    records.forEach((record) => this.add(record));
+  }
+
+  /** Adds a record, or replaces the one with its id. */
+  add(record: ConceptRecord): void {
+    const previous = this.byId.get(record.id);
+    if (previous) this.index(previous, false);
+    this.byId.set(record.id, record);
+    this.index(record, true);
+  }
+
+  exactOwners(term: string): string[] {
+    return this.exact.get(cleanTerm(term)) ?? [];
+  }
+
+  /** The other concepts holding a label with the same validateGraph key. */
+  clashes(label: ConceptLabel, except: string): ConceptRecord[] {
+    return (this.identity.get(labelIdentity(label)) ?? []).filter((id) => id !== except).map((id) => this.byId.get(id) as ConceptRecord);
+  }
+
+  private index(record: ConceptRecord, add: boolean): void {
     for (const label of record.labels) {
-      const key = cleanTerm(label.value);
-      const list = owners.get(key) ?? [];
-      if (!list.includes(record.id)) list.push(record.id);
-      owners.set(key, list);
+      for (const [map, key] of [[this.exact, cleanTerm(label.value)], [this.identity, labelIdentity(label)]] as const) {
+        const list = (map.get(key) ?? []).filter((id) => id !== record.id);
+        if (add) list.push(record.id);
+        map.set(key, list);
+      }
     }
   }
-  return owners;
 }
 
 export interface SynonymPlacement {
@@ -75,12 +102,11 @@ export function cleanTerms(terms: readonly string[]): string[] {
  * synonym group is BAD_USER_INPUT, by another concept CONFLICT. Lenient (moving the old synonym list in):
  * such terms are left out and reported.
  */
-export function placeSynonymGroup(records: readonly ConceptRecord[], terms: readonly string[], lenient: boolean): SynonymPlacement | null {
+export function placeSynonymGroup(owners: LabelOwners, terms: readonly string[], lenient: boolean): SynonymPlacement | null {
   const cleaned = cleanTerms(terms);
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const owners = exactOwners(records);
-  const first = owners.get(cleaned[0] as string) ?? [];
-  const all = [...new Set(cleaned.flatMap((term) => owners.get(term) ?? []))];
+  const byId = owners.byId;
+  const first = owners.exactOwners(cleaned[0] as string);
+  const all = [...new Set(cleaned.flatMap((term) => owners.exactOwners(term)))];
   const targetId = first.length === 1 ? first[0] : first.length === 0 && all.length === 1 ? all[0] : undefined;
   const existing = targetId ? byId.get(targetId) : undefined;
   if (existing?.searchSynonyms && !lenient) {
@@ -89,7 +115,7 @@ export function placeSynonymGroup(records: readonly ConceptRecord[], terms: read
   const record: ConceptRecord = existing
     ? structuredClone(existing)
     : { id: newSynonymConceptId(cleaned[0] as string, byId), kind: 'FIELD', industries: [], labels: [], broader: [], related: [], addressedBy: [], notes: [SYNONYM_CONCEPT_NOTE] };
-  const dropped = setSynonymTerms(record, existing ? [...synonymTerms(existing), ...cleaned] : cleaned, records, lenient);
+  const dropped = setSynonymTerms(record, existing ? [...synonymTerms(existing), ...cleaned] : cleaned, owners, lenient);
   if (synonymTerms(record).length < 2) return null;
   record.searchSynonyms = true;
   return { record, created: !existing, dropped };
@@ -100,19 +126,14 @@ export function placeSynonymGroup(records: readonly ConceptRecord[], terms: read
  * first Chinese term becomes the Chinese name if it lost its own, the rest are alt labels; a hidden label
  * equal to a term becomes visible. Terms other concepts hold are refused (strict) or left out (lenient).
  */
-export function setSynonymTerms(record: ConceptRecord, terms: readonly string[], records: readonly ConceptRecord[], lenient: boolean): string[] {
+export function setSynonymTerms(record: ConceptRecord, terms: readonly string[], owners: LabelOwners, lenient: boolean): string[] {
   const cleaned = cleanTerms(terms);
-  const heldElsewhere = new Map<string, ConceptRecord>();
-  for (const other of records) {
-    if (other.id === record.id) continue;
-    for (const label of other.labels) heldElsewhere.set(labelIdentity(label), other);
-  }
   const dropped: string[] = [];
   const wanted: ConceptLabel[] = [];
   for (const term of cleaned) {
     const label: ConceptLabel = { type: 'ALT', language: termLanguage(term), value: term };
-    const other = heldElsewhere.get(labelIdentity(label));
-    if (other && other.notes.length === 0) {
+    const other = owners.clashes(label, record.id).find((candidate) => candidate.notes.length === 0) ?? (record.notes.length === 0 ? owners.clashes(label, record.id)[0] : undefined);
+    if (other) {
       if (!lenient) {
         if (other.searchSynonyms) throw badInput(`Synonym "${term}" appears in two groups: merge them (it is in the group of ${other.id}) / 「${term}」已在另一同义词组中`, { field: 'terms', concept: other.id });
         throw conflict(`"${term}" is already a label of concept ${other.id}: edit that concept instead / 「${term}」已是概念 ${other.id} 的标签`, { field: 'terms', concept: other.id });

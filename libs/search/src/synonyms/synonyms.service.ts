@@ -5,7 +5,7 @@ import { notFound } from '@ttm/errors';
 import { ConceptRecord } from '@ttm/knowledge';
 import { synonymAudit } from '../knowledge/knowledge-audit';
 import { KnowledgeGraphService, LiveGraph } from '../knowledge/knowledge-graph.service';
-import { placeSynonymGroup, setSynonymTerms, synonymTerms } from '../knowledge/synonym-groups';
+import { LabelOwners, placeSynonymGroup, setSynonymTerms, synonymTerms } from '../knowledge/synonym-groups';
 import { SynonymGroup } from './synonym-group.model';
 
 /**
@@ -35,7 +35,7 @@ export class SynonymsService {
 
   create(terms: string[], admin: AuthUser): Promise<SynonymGroup> {
     return this.knowledge.change(admin.id, (live) => {
-      const placement = placeSynonymGroup([...live.values()], terms, false);
+      const placement = placeSynonymGroup(new LabelOwners([...live.values()]), terms, false);
       if (!placement) throw notFound('Synonym group', terms.join('、'));
       return {
         changes: [{ record: placement.record, origin: 'SYNONYMS' }],
@@ -49,7 +49,7 @@ export class SynonymsService {
     return this.knowledge.change(admin.id, (live) => {
       const before = flagged(live, id);
       const after = structuredClone(before);
-      setSynonymTerms(after, terms, [...live.values()], false);
+      setSynonymTerms(after, terms, new LabelOwners([...live.values()]), false);
       return {
         changes: [{ record: after }],
         audit: [synonymAudit(AuditAction.SYNONYM_GROUP_UPDATED, id, synonymTerms(before), synonymTerms(after))],
