@@ -1,10 +1,10 @@
 import { exitOnStartupFailure, loadConfig } from '@ttm/config';
 import { bootstrapSubgraph } from '@ttm/graphql';
-import { searchServiceModule } from '@ttm/search';
+import { SEARCH_JSON_BODY_LIMIT, searchServiceModule } from '@ttm/search';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await bootstrapSubgraph(searchServiceModule(config), 'search', config.servicePorts.search);
+  await bootstrapSubgraph(searchServiceModule(config), 'search', config.servicePorts.search, { jsonBodyLimit: SEARCH_JSON_BODY_LIMIT });
 }
 
 main().catch(exitOnStartupFailure);

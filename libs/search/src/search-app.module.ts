@@ -9,6 +9,7 @@ import { ALERT_ENTITIES, ALERT_PROVIDERS, MAIL_PROVIDERS } from './alerts/alerts
 import { APP_CONFIG, ListingIndex } from './index/listing-index.provider';
 import { ListingIndexer } from './indexer/listing-indexer.service';
 import { MarketplaceFeedClient } from './indexer/marketplace-feed.client';
+import { KNOWLEDGE_ENTITIES, KNOWLEDGE_PROVIDERS } from './knowledge/knowledge.providers';
 import { LEARNING_ENTITIES, LEARNING_PROVIDERS } from './learning/link-learning.providers';
 import { MATCHING_PROVIDERS } from './matching/matching.providers';
 import { SEARCH_MIGRATIONS } from './migrations';
@@ -23,8 +24,12 @@ import { SynonymsService } from './synonyms/synonyms.service';
 
 export const SEARCH_SCHEMA = 'search';
 
+/** Requests up to this size: importKnowledgeGraph takes the whole graph as Turtle (≈ 2.5 MB today). */
+export const SEARCH_JSON_BODY_LIMIT = '16mb';
+
 /**
- * The search service: the listing index, the indexer following the marketplace feed, matching, alerts
+ * The search service: the listing index, the indexer following the marketplace feed, the knowledge graph
+ * that annotates listings (schema `knowledge`, curated through the API), matching, alerts
  * (notifications, saved searches, followed industries; e-mailed when SMTP_URL is set) and the `search` subgraph.
  */
 @Module({})
@@ -35,7 +40,13 @@ export class SearchAppModule {
       module: SearchAppModule,
       imports: [
         AuthModule.forRoot(jwtSecret, identityRevocationList(config, 'search')),
-        DatabaseModule.forService({ url: databaseUrl, schema: SEARCH_SCHEMA, entities: [SynonymGroupEntity, ...ALERT_ENTITIES, ...AUDIT_ENTITIES, ...LEARNING_ENTITIES], migrations: SEARCH_MIGRATIONS, poolSize: 5 }),
+        DatabaseModule.forService({
+          url: databaseUrl,
+          schema: SEARCH_SCHEMA,
+          entities: [SynonymGroupEntity, ...ALERT_ENTITIES, ...AUDIT_ENTITIES, ...KNOWLEDGE_ENTITIES, ...LEARNING_ENTITIES],
+          migrations: SEARCH_MIGRATIONS,
+          poolSize: 5,
+        }),
         SubgraphModule.forRoot({ name: 'search' }),
         AuditModule,
       ],
@@ -50,6 +61,7 @@ export class SearchAppModule {
         { provide: READINESS_CHECK, useExisting: ListingIndexer },
         SearchService,
         SearchResolver,
+        ...KNOWLEDGE_PROVIDERS,
         SynonymsService,
         SynonymsResolver,
         ...MATCHING_PROVIDERS,

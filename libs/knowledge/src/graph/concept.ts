@@ -36,6 +36,11 @@ export interface ConceptRecord {
   addressedBy: BridgeLink[];
   /** skos:editorialNote: why a label is shared with another concept, or other curation remarks. */
   notes: string[];
+  /**
+   * kgo:searchSynonyms: the concept's pref and alt labels are one group of search synonyms (the
+   * administrators' 同义词表), fed to the search engine. Absent (not false) when unset.
+   */
+  searchSynonyms?: boolean;
 }
 
 export function prefLabel(concept: ConceptRecord, language: LabelLanguage = 'zh'): string {

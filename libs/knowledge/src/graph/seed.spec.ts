@@ -41,6 +41,19 @@ describe('the seed knowledge graph', () => {
     expect(byId(again)).toEqual(byId(closed));
   });
 
+  it('round-trips bridge weights and the search-synonyms flag through SKOS Turtle', async () => {
+    const problem = seed.concepts.find((concept) => concept.kind === 'PROBLEM' && concept.addressedBy.length >= 2);
+    if (!problem) throw new Error('no problem with two bridges');
+    const targets = problem.addressedBy.map((link) => seed.concepts.find((concept) => concept.id === link.target)).filter((concept) => concept !== undefined);
+    const weighted = { ...problem, broader: [], related: [], addressedBy: problem.addressedBy.map((link, index) => ({ ...link, weight: index === 0 ? 1.75 : 1 })), searchSynonyms: true };
+    const closed = [weighted, ...targets.map((concept) => ({ ...concept, broader: [], related: [], addressedBy: [] }))];
+    const turtle = await writeSkos(closed);
+    expect(turtle).toContain('kgo:weight 1.75');
+    const again = parseSkos(turtle).find((concept) => concept.id === problem.id);
+    expect(again?.addressedBy).toEqual(weighted.addressedBy);
+    expect(again?.searchSynonyms).toBe(true);
+  });
+
   it('finds a broader cycle and a shared label', () => {
     const [a, b] = seed.concepts.filter((concept) => concept.notes.length === 0).slice(0, 2);
     if (!a || !b) throw new Error('seed too small');

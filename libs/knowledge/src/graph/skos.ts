@@ -1,4 +1,4 @@
-import { DataFactory, Parser, Quad, Writer } from 'n3';
+import { DataFactory, Parser, Quad, Quad_Object, Writer } from 'n3';
 import { BridgeLink, CONCEPT_KINDS, ConceptKind, ConceptLabel, ConceptRecord, LabelLanguage, LabelType } from './concept';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -7,6 +7,7 @@ export const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 export const KG = 'https://kg.techbridge.cn/concept/';
 export const KGO = 'https://kg.techbridge.cn/ontology#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
 export const SCHEME_IRI = `${KG}scheme`;
 
 const LABEL_PREDICATES: Record<string, LabelType> = { [`${SKOS}prefLabel`]: 'PREF', [`${SKOS}altLabel`]: 'ALT', [`${SKOS}hiddenLabel`]: 'HIDDEN' };
@@ -45,9 +46,19 @@ export function parseSkos(turtle: string, source = 'input'): ConceptRecord[] {
     }
     return concept;
   };
+  // A bridge weight other than 1 is written as `kgo:bridge [ kgo:target kg:… ; kgo:weight 1.4 ]` beside the plain link.
+  const bridgeNodes = new Map<string, { target?: string; weight?: number }>();
+  const weightedBridges: { concept: string; node: string }[] = [];
   for (const { subject, predicate, object } of quads) {
     if (subject.value === SCHEME_IRI) continue;
     const p = predicate.value;
+    if (subject.termType === 'BlankNode') {
+      const node = bridgeNodes.get(subject.value) ?? {};
+      if (p === `${KGO}target`) node.target = localName(object.value);
+      else if (p === `${KGO}weight`) node.weight = Number(object.value);
+      bridgeNodes.set(subject.value, node);
+      continue;
+    }
     if (p === RDF_TYPE || p === `${SKOS}inScheme`) {
       if (p === RDF_TYPE && object.value === `${SKOS}Concept`) conceptOf(subject.value);
       continue;
@@ -69,6 +80,20 @@ export function parseSkos(turtle: string, source = 'input'): ConceptRecord[] {
     else if (p === `${SKOS}related`) concept.related.push(localName(object.value));
     else if (p === `${KGO}addressedBy`) concept.addressedBy.push({ target: localName(object.value), weight: 1 });
     else if (p === `${SKOS}editorialNote`) concept.notes.push(object.value);
+    else if (p === `${KGO}bridge`) weightedBridges.push({ concept: concept.id, node: object.value });
+    else if (p === `${KGO}searchSynonyms`) {
+      if (object.value === 'true') concept.searchSynonyms = true;
+    }
+  }
+  for (const { concept: id, node } of weightedBridges) {
+    const { target, weight } = bridgeNodes.get(node) ?? {};
+    if (target === undefined || weight === undefined || !Number.isFinite(weight) || weight <= 0) {
+      throw new SkosFormatError(`${source}: ${id} has a kgo:bridge without a kgo:target and a positive kgo:weight`);
+    }
+    const concept = conceptOf(`${KG}${id}`);
+    const link = concept.addressedBy.find((candidate) => candidate.target === target);
+    if (link) link.weight = weight;
+    else concept.addressedBy.push({ target, weight });
   }
   return [...concepts.values()].map(({ kinds, ...concept }) => {
     if (kinds.length !== 1) throw new SkosFormatError(`${source}: ${concept.id} needs exactly one kgo:kind (has ${kinds.length})`);
@@ -78,7 +103,8 @@ export function parseSkos(turtle: string, source = 'input'): ConceptRecord[] {
 
 const unique = (values: string[]) => [...new Set(values)];
 function uniqueLinks(links: BridgeLink[]): BridgeLink[] {
-  const byTarget = new Map(links.map((link) => [link.target, link]));
+  const byTarget = new Map<string, BridgeLink>();
+  for (const link of links) if (!byTarget.has(link.target)) byTarget.set(link.target, link);
   return [...byTarget.values()];
 }
 
@@ -89,7 +115,7 @@ export function writeSkos(concepts: readonly ConceptRecord[]): Promise<string> {
   writer.addQuad(quad(namedNode(SCHEME_IRI), namedNode(RDF_TYPE), namedNode(`${SKOS}ConceptScheme`)));
   for (const concept of [...concepts].sort((a, b) => a.id.localeCompare(b.id))) {
     const subject = node(concept.id);
-    const add = (predicate: string, object: ReturnType<typeof namedNode> | ReturnType<typeof literal>) => writer.addQuad(quad(subject, namedNode(predicate), object));
+    const add = (predicate: string, object: Quad_Object) => writer.addQuad(quad(subject, namedNode(predicate), object));
     add(RDF_TYPE, namedNode(`${SKOS}Concept`));
     add(`${SKOS}inScheme`, namedNode(SCHEME_IRI));
     add(`${KGO}kind`, namedNode(KIND_IRIS[concept.kind]));
@@ -99,7 +125,12 @@ export function writeSkos(concepts: readonly ConceptRecord[]): Promise<string> {
     concept.broader.forEach((target) => add(`${SKOS}broader`, node(target)));
     concept.related.forEach((target) => add(`${SKOS}related`, node(target)));
     concept.addressedBy.forEach((link) => add(`${KGO}addressedBy`, node(link.target)));
+    for (const link of concept.addressedBy.filter((candidate) => candidate.weight !== 1)) {
+      const weight = literal(String(link.weight), namedNode(`${XSD}decimal`));
+      add(`${KGO}bridge`, writer.blank([{ predicate: namedNode(`${KGO}target`), object: node(link.target) }, { predicate: namedNode(`${KGO}weight`), object: weight }]));
+    }
     concept.notes.forEach((note) => add(`${SKOS}editorialNote`, literal(note, 'zh')));
+    if (concept.searchSynonyms) add(`${KGO}searchSynonyms`, literal('true', namedNode(`${XSD}boolean`)));
   }
   return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
 }

@@ -84,6 +84,15 @@ export class ListingIndexer implements OnApplicationBootstrap, OnApplicationShut
     return this.running;
   }
 
+  /**
+   * A rebuild that starts after the one running (if any) has finished: what a change of the knowledge
+   * graph needs, since a rebuild already under way may be annotating with the graph before the change.
+   */
+  async rebuildAfterCurrent(): Promise<RebuildProgress> {
+    await this.running?.catch(() => undefined);
+    return this.rebuild();
+  }
+
   /** Applies feed pages until the index has every event the marketplace has committed. */
   catchUp(): Promise<void> {
     return this.serially(async () => {

@@ -32,7 +32,10 @@ interface AuditRow extends Record<string, unknown> {
   after: { terms: string[] } | null;
 }
 
-/** Synonym group edits write search.audit_log in their own transaction (the real search service on PostgreSQL). */
+/**
+ * Synonym group edits write search.audit_log in their own transaction (the real search service on
+ * PostgreSQL). A group is a knowledge-graph concept flagged search_synonyms; its id is the concept's.
+ */
 describe('the synonym audit log of the search service', () => {
   let database: TestDatabase;
   let dataDir: string;
@@ -71,13 +74,13 @@ describe('the synonym audit log of the search service', () => {
   }
 
   const entries = () =>
-    database.query<AuditRow>(`SELECT actor_id, action, target_type, target_id, target_label, before, after FROM search.audit_log ORDER BY at, id`);
+    database.query<AuditRow>(`SELECT actor_id, action, target_type, target_id, target_label, before, after FROM search.audit_log WHERE actor_id IS NOT NULL ORDER BY at, id`);
 
   it('records a create, an update and a delete with the terms before and after', async () => {
-    const created = await request<{ createSynonymGroup: { id: string } }>(CREATE, { terms: ['经编间隔织物', '三明治网布'] });
+    const created = await request<{ createSynonymGroup: { id: string } }>(CREATE, { terms: ['经编蜂窝网眼布', '蜂巢经编布'] });
     expect(created.errors).toBeUndefined();
     const id = created.data?.createSynonymGroup.id;
-    expect((await request(UPDATE, { id, terms: ['经编间隔织物', '三明治网布', '3D网布'] })).errors).toBeUndefined();
+    expect((await request(UPDATE, { id, terms: ['经编蜂窝网眼布', '蜂巢经编布', '蜂巢网布'] })).errors).toBeUndefined();
     expect((await request(DELETE, { id })).errors).toBeUndefined();
 
     expect(await entries()).toEqual([
@@ -86,17 +89,36 @@ describe('the synonym audit log of the search service', () => {
         action: 'SYNONYM_GROUP_CREATED',
         target_type: 'SYNONYM_GROUP',
         target_id: id,
-        target_label: '经编间隔织物、三明治网布',
+        target_label: '经编蜂窝网眼布、蜂巢经编布',
         before: null,
-        after: { terms: ['经编间隔织物', '三明治网布'] },
+        after: { terms: ['经编蜂窝网眼布', '蜂巢经编布'] },
       },
       expect.objectContaining({
         action: 'SYNONYM_GROUP_UPDATED',
-        before: { terms: ['经编间隔织物', '三明治网布'] },
-        after: { terms: ['经编间隔织物', '三明治网布', '3D网布'] },
+        before: { terms: ['经编蜂窝网眼布', '蜂巢经编布'] },
+        after: { terms: ['经编蜂窝网眼布', '蜂巢经编布', '蜂巢网布'] },
       }),
-      expect.objectContaining({ action: 'SYNONYM_GROUP_DELETED', target_label: '经编间隔织物、三明治网布、3D网布', after: null }),
+      expect.objectContaining({ action: 'SYNONYM_GROUP_DELETED', target_label: '经编蜂窝网眼布、蜂巢经编布、蜂巢网布', after: null }),
     ]);
+    // The group was a concept of its own (nothing else named those terms): it went with the group.
+    expect(await database.query(`SELECT deleted_at IS NOT NULL AS deleted, origin FROM knowledge.concepts WHERE id = $1`, [id])).toEqual([{ deleted: true, origin: 'SYNONYMS' }]);
+  });
+
+  it('lists the synonym list moved into the graph, and refuses a term another concept names', async () => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ synonymGroups { id terms } }' }),
+    });
+    const groups = ((await response.json()) as { data: { synonymGroups: { id: string; terms: string[] }[] } }).data.synonymGroups;
+    // A default group joined the seed concept that has its first term as a label.
+    expect(groups).toContainEqual({ id: 'machine-vision', terms: expect.arrayContaining(['机器视觉', 'machine vision']) });
+    expect(groups.length).toBeGreaterThan(80);
+    // 视觉质检 is a (hidden) label of machine-vision-inspection, 深度学习 the name of deep-learning.
+    const refused = await request(CREATE, { terms: ['视觉质检', '深度学习'] });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('deep-learning') });
+    const joined = await request<{ createSynonymGroup: { id: string; terms: string[] } }>(CREATE, { terms: ['视觉质检', '人工目检替代'] });
+    expect(joined.data?.createSynonymGroup).toEqual({ id: 'machine-vision-inspection', terms: expect.arrayContaining(['机器视觉检测', '视觉质检', '人工目检替代']) });
   });
 
   it('rolls the entry back with an edit the whole list refuses (a term already in another group)', async () => {
@@ -104,7 +126,7 @@ describe('the synonym audit log of the search service', () => {
     const refused = await request(CREATE, { terms: ['光伏电池', '光电池'] });
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('appears in two groups') });
     expect(await entries()).toHaveLength(before);
-    expect(await database.query(`SELECT 1 FROM search.synonym_groups WHERE '光电池' = ANY(terms)`)).toEqual([]);
+    expect(await database.query(`SELECT 1 FROM knowledge.labels WHERE value = '光电池'`)).toEqual([]);
   });
 
   it('rolls the edit back when its audit entry cannot be written', async () => {
@@ -115,7 +137,7 @@ describe('the synonym audit log of the search service', () => {
     } finally {
       await database.query(`DROP TRIGGER refuse_audit ON search.audit_log`);
     }
-    expect(await database.query(`SELECT 1 FROM search.synonym_groups WHERE '断头检测' = ANY(terms)`)).toEqual([]);
+    expect(await database.query(`SELECT 1 FROM knowledge.labels WHERE value = '断头检测'`)).toEqual([]);
   });
 
   it('serves its entries on GET /internal/audit to services', async () => {

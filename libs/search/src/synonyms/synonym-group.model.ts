@@ -1,9 +1,9 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length } from 'class-validator';
 
-@ObjectType()
+@ObjectType({ description: 'A group of search synonyms: a knowledge-graph concept flagged searchSynonyms, its terms the pref and alt labels' })
 export class SynonymGroup {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the concept (see concept(id:))' })
   id!: string;
 
   @Field(() => [String], { description: 'Terms searched as one (e.g. 光伏电池, 太阳能电池, 太阳电池)' })

@@ -1,4 +1,3 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Authenticated, AuthUser, CurrentUser, Public, Role } from '@ttm/auth';
 import { SynonymGroup, SynonymGroupInput } from './synonym-group.model';
@@ -10,7 +9,7 @@ export class SynonymsResolver {
 
   @Query(() => [SynonymGroup], { description: 'The synonym list search applies (同义词表)' })
   @Public()
-  synonymGroups(): Promise<SynonymGroup[]> {
+  synonymGroups(): SynonymGroup[] {
     return this.synonyms.list();
   }
 
@@ -23,7 +22,7 @@ export class SynonymsResolver {
   @Mutation(() => SynonymGroup)
   @Authenticated(Role.ADMIN)
   updateSynonymGroup(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The id of the concept the group is (see Concept.searchSynonyms)' }) id: string,
     @Args('input') input: SynonymGroupInput,
     @CurrentUser() admin: AuthUser,
   ): Promise<SynonymGroup> {
@@ -32,7 +31,7 @@ export class SynonymsResolver {
 
   @Mutation(() => Boolean)
   @Authenticated(Role.ADMIN)
-  deleteSynonymGroup(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<boolean> {
+  deleteSynonymGroup(@Args('id', { type: () => ID, description: 'The id of the concept the group is (see Concept.searchSynonyms)' }) id: string, @CurrentUser() admin: AuthUser): Promise<boolean> {
     return this.synonyms.delete(id, admin);
   }
 }

@@ -1,87 +1,85 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { AuditAction } from '@ttm/audit';
 import { AuthUser } from '@ttm/auth';
 import { notFound } from '@ttm/errors';
-import { normalizeSynonymGroups } from '@ttm/search-engine';
-import { DEFAULT_SYNONYM_GROUPS } from '@ttm/taxonomy';
-import { DataSource, EntityManager } from 'typeorm';
-import { ListingIndex } from '../index/listing-index.provider';
-import { recordSynonymEdit } from './synonym-audit';
-import { SynonymGroupEntity } from './synonym-group.entity';
+import { ConceptRecord } from '@ttm/knowledge';
+import { synonymAudit } from '../knowledge/knowledge-audit';
+import { KnowledgeGraphService, LiveGraph } from '../knowledge/knowledge-graph.service';
+import { LabelOwners, placeSynonymGroup, setSynonymTerms, synonymTerms } from '../knowledge/synonym-groups';
+import { SynonymGroup } from './synonym-group.model';
 
 /**
- * The synonym list lives in PostgreSQL (admins edit it) and is pushed to the engine, which applies it
- * at query time. Every change is validated as a whole list first, so a term can never end up in two
- * groups and a refused change leaves both the table and the engine as they were.
+ * The synonym list (同义词表) is part of the knowledge graph: a group is a concept flagged
+ * `searchSynonyms`, its terms that concept's pref and alt labels (see knowledge/synonym-groups.ts).
+ * KnowledgeGraphService feeds the engine from the graph after every change, and validates each change
+ * as a whole graph, so a term can never end up in two groups and a refused change leaves both the
+ * graph and the engine as they were.
  */
 @Injectable()
-export class SynonymsService implements OnModuleInit {
-  private readonly logger = new Logger('Synonyms');
+export class SynonymsService {
+  constructor(private readonly knowledge: KnowledgeGraphService) {}
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly listings: ListingIndex,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.listings.index.ensure();
-    const groups = await this.dataSource.transaction(async (manager) => {
-      if ((await manager.count(SynonymGroupEntity)) === 0) {
-        const defaults = normalizeSynonymGroups(DEFAULT_SYNONYM_GROUPS);
-        await manager.save(defaults.map((terms) => manager.create(SynonymGroupEntity, { terms, updatedBy: null })));
-        this.logger.log(`loaded ${defaults.length} default synonym groups`);
-      }
-      return manager.find(SynonymGroupEntity, { order: { updatedAt: 'ASC', id: 'ASC' } });
-    });
-    await this.listings.index.setSynonyms(groups.map((group) => group.terms));
+  list(): SynonymGroup[] {
+    return this.knowledge
+      .liveConcepts()
+      .filter((concept) => concept.record.searchSynonyms)
+      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.record.id.localeCompare(b.record.id))
+      .map((concept) => ({ id: concept.record.id, terms: synonymTerms(concept.record), updatedAt: concept.updatedAt }));
   }
 
-  list(): Promise<SynonymGroupEntity[]> {
-    return this.dataSource.getRepository(SynonymGroupEntity).find({ order: { updatedAt: 'ASC', id: 'ASC' } });
+  private group(id: string): SynonymGroup {
+    const group = this.list().find((candidate) => candidate.id === id);
+    if (!group) throw notFound('Synonym group', id);
+    return group;
   }
 
-  create(terms: string[], admin: AuthUser): Promise<SynonymGroupEntity> {
-    return this.change(async (manager) => {
-      const group = await manager.save(manager.create(SynonymGroupEntity, { terms, updatedBy: admin.id }));
-      await recordSynonymEdit(manager, admin, AuditAction.SYNONYM_GROUP_CREATED, group.id, null, group.terms);
-      return group;
+  create(terms: string[], admin: AuthUser): Promise<SynonymGroup> {
+    return this.knowledge.change(admin.id, (live) => {
+      const placement = placeSynonymGroup(new LabelOwners([...live.values()]), terms, false);
+      if (!placement) throw notFound('Synonym group', terms.join('、'));
+      return {
+        changes: [{ record: placement.record, origin: 'SYNONYMS' }],
+        audit: [synonymAudit(AuditAction.SYNONYM_GROUP_CREATED, placement.record.id, null, synonymTerms(placement.record))],
+        result: () => this.group(placement.record.id),
+      };
     });
   }
 
-  update(id: string, terms: string[], admin: AuthUser): Promise<SynonymGroupEntity> {
-    return this.change(async (manager) => {
-      const group = await manager.findOne(SynonymGroupEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!group) throw notFound('Synonym group', id);
-      const before = group.terms;
-      group.terms = terms;
-      group.updatedBy = admin.id;
-      const saved = await manager.save(group);
-      await recordSynonymEdit(manager, admin, AuditAction.SYNONYM_GROUP_UPDATED, id, before, saved.terms);
-      return saved;
+  update(id: string, terms: string[], admin: AuthUser): Promise<SynonymGroup> {
+    return this.knowledge.change(admin.id, (live) => {
+      const before = flagged(live, id);
+      const after = structuredClone(before);
+      setSynonymTerms(after, terms, new LabelOwners([...live.values()]), false);
+      return {
+        changes: [{ record: after }],
+        audit: [synonymAudit(AuditAction.SYNONYM_GROUP_UPDATED, id, synonymTerms(before), synonymTerms(after))],
+        result: () => this.group(id),
+      };
     });
   }
 
+  /**
+   * Search stops treating the terms as one: the concept loses its flag (its labels stay, they still name
+   * it); a concept that only existed for the group (created from the synonym list, nothing links to it) goes.
+   */
   delete(id: string, admin: AuthUser): Promise<boolean> {
-    return this.change(async (manager) => {
-      const group = await manager.findOne(SynonymGroupEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!group) throw notFound('Synonym group', id);
-      await manager.delete(SynonymGroupEntity, { id });
-      await recordSynonymEdit(manager, admin, AuditAction.SYNONYM_GROUP_DELETED, id, group.terms, null);
-      return true;
+    return this.knowledge.change(admin.id, (live) => {
+      const before = flagged(live, id);
+      const after: ConceptRecord = { ...before };
+      delete after.searchSynonyms;
+      const linked = [...live.values()].some((other) => [...other.broader, ...other.related, ...other.addressedBy.map((link) => link.target)].includes(id));
+      const onlyForTheGroup = this.knowledge.concept(id)?.origin === 'SYNONYMS' && !linked && before.broader.length + before.related.length + before.addressedBy.length === 0;
+      return {
+        changes: [{ record: after, deleted: onlyForTheGroup }],
+        audit: [synonymAudit(AuditAction.SYNONYM_GROUP_DELETED, id, synonymTerms(before), null)],
+        result: () => true,
+      };
     });
   }
+}
 
-  /** Applies a change, validates the resulting list, and pushes it to the engine once committed. */
-  private async change<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const { result, groups } = await this.dataSource.transaction(async (manager) => {
-      // One editor at a time, so two concurrent edits cannot together put a term in two groups.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('search.synonym_groups'))`);
-      const outcome = await work(manager);
-      const all = await manager.find(SynonymGroupEntity, { order: { updatedAt: 'ASC', id: 'ASC' } });
-      return { result: outcome, groups: normalizeSynonymGroups(all.map((group) => group.terms)) };
-    });
-    await this.listings.index.setSynonyms(groups);
-    return result;
-  }
+function flagged(live: LiveGraph, id: string): ConceptRecord {
+  const record = live.get(id);
+  if (!record?.searchSynonyms) throw notFound('Synonym group', id);
+  return record;
 }

@@ -16,6 +16,10 @@ export enum AuditAction {
   SYNONYM_GROUP_CREATED = 'SYNONYM_GROUP_CREATED',
   SYNONYM_GROUP_UPDATED = 'SYNONYM_GROUP_UPDATED',
   SYNONYM_GROUP_DELETED = 'SYNONYM_GROUP_DELETED',
+  CONCEPT_CREATED = 'CONCEPT_CREATED',
+  CONCEPT_UPDATED = 'CONCEPT_UPDATED',
+  CONCEPT_DELETED = 'CONCEPT_DELETED',
+  KNOWLEDGE_GRAPH_IMPORTED = 'KNOWLEDGE_GRAPH_IMPORTED',
 }
 
 /** What kind of thing an entry's `targetId` names. */
@@ -29,6 +33,8 @@ export enum AuditTargetType {
   /** A knowledge-graph bridge link problem → target; its id is `problem→target`. */
   CONCEPT_LINK = 'CONCEPT_LINK',
   SYNONYM_GROUP = 'SYNONYM_GROUP',
+  CONCEPT = 'CONCEPT',
+  KNOWLEDGE_GRAPH = 'KNOWLEDGE_GRAPH',
 }
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);
@@ -51,6 +57,10 @@ registerEnumType(AuditAction, {
     SYNONYM_GROUP_CREATED: { description: '新增同义词组 (search)' },
     SYNONYM_GROUP_UPDATED: { description: '修改同义词组 (search)' },
     SYNONYM_GROUP_DELETED: { description: '删除同义词组 (search)' },
+    CONCEPT_CREATED: { description: '新增概念 — knowledge graph (search)' },
+    CONCEPT_UPDATED: { description: '修改概念 — labels, links or kind of a knowledge-graph concept (search)' },
+    CONCEPT_DELETED: { description: '删除概念 — knowledge graph (search)' },
+    KNOWLEDGE_GRAPH_IMPORTED: { description: '导入知识图谱 — SKOS Turtle import or seed files (search)' },
   },
 });
 

@@ -1,5 +1,6 @@
 import { INestApplication, Logger, Module, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JwtService } from '@nestjs/jwt';
 import { loadConfig } from '@ttm/config';
 import { badInput } from '@ttm/errors';
@@ -32,12 +33,14 @@ export const inputValidationPipe = new ValidationPipe({
  * response carries the security headers; the gateway's token is verified on every request (and, in
  * production, required on /graphql); /health/live and /health/ready answer probes.
  */
-export async function bootstrapSubgraph(module: Type<unknown>, name: string, port: number): Promise<INestApplication> {
+export async function bootstrapSubgraph(module: Type<unknown>, name: string, port: number, options: { jsonBodyLimit?: string } = {}): Promise<INestApplication> {
   const config = loadConfig();
   const host = config.serviceBindHost;
   @Module({ imports: [module, SubgraphHealthModule] })
   class SubgraphRootModule {}
-  const app = await NestFactory.create(SubgraphRootModule, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(SubgraphRootModule, { logger: ['error', 'warn', 'log'] });
+  // A service that takes large inputs (the search service's Turtle import) raises Express's 100 kB default.
+  if (options.jsonBodyLimit) app.useBodyParser('json', { limit: options.jsonBodyLimit });
   applySecurityHeaders(app, { servesWebApp: false, isProduction: config.isProduction });
   app.use(gatewayCallMiddleware(app.get(JwtService), { gatewayOnly: config.isProduction }));
   app.useGlobalPipes(inputValidationPipe);

@@ -13,6 +13,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   SYNONYM_GROUP_CREATED: '新增同义词组',
   SYNONYM_GROUP_UPDATED: '修改同义词组',
   SYNONYM_GROUP_DELETED: '删除同义词组',
+  CONCEPT_CREATED: '新增概念',
+  CONCEPT_UPDATED: '修改概念',
+  CONCEPT_DELETED: '删除概念',
+  KNOWLEDGE_GRAPH_IMPORTED: '导入知识图谱',
 };
 
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
@@ -21,6 +25,8 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   USER: '用户',
   ORGANIZATION: '机构',
   SYNONYM_GROUP: '同义词组',
+  CONCEPT: '概念',
+  KNOWLEDGE_GRAPH: '知识图谱',
 };
 
 export const AUDIT_SERVICE_LABELS: Record<string, string> = { identity: '账户服务', marketplace: '供需服务', search: '搜索服务' };
@@ -44,7 +50,21 @@ export function chinaTimeText(iso: string): string {
   return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
 }
 
-const FIELD_LABELS: Record<string, string> = { roles: '角色', status: '状态', verified: '认证', verifiedAt: '认证时间', terms: '同义词', weight: '权重' };
+const FIELD_LABELS: Record<string, string> = {
+  roles: '角色',
+  status: '状态',
+  verified: '认证',
+  verifiedAt: '认证时间',
+  terms: '同义词',
+  weight: '权重',
+  labels: '标签',
+  kind: '类型',
+  industries: '行业',
+  broader: '上位概念',
+  related: '相关概念',
+  addressedBy: '解决方法',
+  notes: '编辑注释',
+};
 
 function valueText(field: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
