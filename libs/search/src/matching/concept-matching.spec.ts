@@ -1,12 +1,12 @@
 import { DEMO_NEEDS, DEMO_RESULTS } from '@ttm/demo';
 import type { ListingDocument } from '@ttm/events';
-import { EmbeddedSearchEngine, SearchIndex } from '@ttm/search-engine';
-import { DEFAULT_SYNONYM_GROUPS } from '@ttm/taxonomy';
+import { SearchIndex } from '@ttm/search-engine';
 import { listingKnowledge } from '../concepts/listing-concepts';
-import { INDEXED_LISTING_SCHEMA, IndexedListing, toIndexedListing } from '../index/indexed-listing';
+import { IndexedListing, toIndexedListing } from '../index/indexed-listing';
 import { expandConcepts } from './concept-evidence';
 import { demoListingDocuments } from './demo-listings';
 import { Matcher } from './matcher';
+import { matchingIndex } from '../testing/matching-index';
 
 jest.setTimeout(60_000);
 
@@ -42,20 +42,17 @@ describe('matching through the knowledge graph', () => {
   } as ListingDocument;
   const listings = [...documents, english, shopFloorNeed].map((document) => toIndexedListing(document));
   const byId = new Map(listings.map((listing) => [listing.id, listing]));
-  let engine: EmbeddedSearchEngine;
   let index: SearchIndex<IndexedListing>;
   let matcher: Matcher;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    engine = new EmbeddedSearchEngine({ workers: 0 });
-    index = engine.index('listings', INDEXED_LISTING_SCHEMA);
-    await index.rebuild([listings]);
-    await index.setSynonyms(DEFAULT_SYNONYM_GROUPS);
-    matcher = new Matcher(index, { now: () => new Date('2026-11-27T00:00:00Z') });
+    ({ index, matcher, close } = await matchingIndex(listings));
   });
 
   afterAll(async () => {
-    await engine.close();
+    await close();
   });
 
   it('annotates listings with concepts at indexing time, in Chinese and in English', () => {

@@ -2,12 +2,13 @@ import { DEMO_MATCH_HINTS, DEMO_NEEDS } from '@ttm/demo';
 import { ConceptAnnotator, seedGraph } from '@ttm/knowledge';
 import { AppError, ErrorCode } from '@ttm/errors';
 import { EmbeddedSearchEngine, normalizeText, SearchIndex, sharedAnalyzer } from '@ttm/search-engine';
-import { COOPERATION_MODE_NAMES, DEFAULT_SYNONYM_GROUPS, industryByCode, industryName, industryPath, sameCity } from '@ttm/taxonomy';
-import { INDEXED_LISTING_SCHEMA, IndexedListing } from '../index/indexed-listing';
+import { COOPERATION_MODE_NAMES, industryByCode, industryName, industryPath, sameCity } from '@ttm/taxonomy';
+import { IndexedListing } from '../index/indexed-listing';
 import type { ListingIndex } from '../index/listing-index.provider';
 import { demoIndexedListings } from './demo-listings';
 import { formatWan } from './match-evidence';
 import { Match, Matcher } from './matcher';
+import { matchingIndex } from '../testing/matching-index';
 import { MatchingService } from './matching.service';
 
 jest.setTimeout(60_000);
@@ -26,16 +27,14 @@ describe('matching on the demo data', () => {
   let index: SearchIndex<IndexedListing>;
   let matcher: Matcher;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    engine = new EmbeddedSearchEngine({ workers: 0 });
-    index = engine.index('listings', INDEXED_LISTING_SCHEMA);
-    await index.rebuild([listings]);
-    await index.setSynonyms(DEFAULT_SYNONYM_GROUPS);
-    matcher = new Matcher(index, { now: () => new Date('2026-11-27T00:00:00Z') });
+    ({ engine, index, matcher, close } = await matchingIndex(listings));
   });
 
   afterAll(async () => {
-    await engine.close();
+    await close();
   });
 
   const needNumbered = (n: number): IndexedListing => byId.get(DEMO_NEEDS[n - 1].id) as IndexedListing;
