@@ -1,10 +1,18 @@
 import { normalizeText } from '@ttm/search-engine';
 import { industryPath } from '@ttm/taxonomy';
 import type { AnnotatedText, ListingKnowledge } from '../concepts/listing-concepts';
-import { expandConcepts } from '../matching/concept-evidence';
+import { ConceptRelation, expandConcepts } from '../matching/concept-evidence';
+import { CONCEPTS } from '../matching/match-weights';
 
 /** How many technical terms are suggested at most. */
 export const SUGGESTED_TERMS = 8;
+/**
+ * How a suggested term ranks by its relation to the draft: the standard name of what the draft says comes
+ * first, then the methods for its problems, then related concepts. (Matching weighs a bridge above the same
+ * concept; a writing aid does not: the author should first see the term for what they wrote.)
+ */
+const TERM_RELATION_WEIGHT: Record<ConceptRelation, number> = { SAME: 1, BRIDGE: 0.9, NARROWER: 0, BROADER: 0, RELATED: 0.5 };
+
 /** A concept named later in the draft (fewer mentions) leads to terms ranked a little lower: weight / (1 + this × its rank). */
 const LATER_CONCEPT_DISCOUNT = 0.15;
 /** A concept whose standard name the draft already uses is still worth a keyword, a little less than one it names in other words. */
@@ -55,7 +63,9 @@ export function suggestTerms(knowledge: ListingKnowledge, draft: AnnotatedText &
   for (const [concept, via] of expansion) {
     const label = graph.label(concept);
     if (keywords.has(normalizeText(label))) continue;
-    let weight = (via.weight * industryCredit(concept)) / (1 + LATER_CONCEPT_DISCOUNT * (rankOf.get(via.from) ?? 0));
+    // The link's own strength (learned bridge weight, broader-problem discount) without matching's relation weight.
+    const strength = via.weight / CONCEPTS.relationWeight[via.relation];
+    let weight = (TERM_RELATION_WEIGHT[via.relation] * strength * industryCredit(concept)) / (1 + LATER_CONCEPT_DISCOUNT * (rankOf.get(via.from) ?? 0));
     let why: string;
     switch (via.relation) {
       case 'SAME': {

@@ -78,7 +78,8 @@ export async function conceptQueryFor(
   if (!sourceConcepts?.length) return undefined;
   const expansion = expandConcepts(knowledge.graph, sourceConcepts);
   const scored = [...expansion.entries()]
-    .sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0]))
+    // The source's own concepts first: they are what a listing in other words (or in English) shares with it.
+    .sort((a, b) => Number(b[1].relation === 'SAME') - Number(a[1].relation === 'SAME') || b[1].weight - a[1].weight || a[0].localeCompare(b[0]))
     .slice(0, CONCEPTS.scoredConcepts)
     .map(([concept]) => concept);
   const now = Date.now();

@@ -61,8 +61,13 @@ export const FIT_NEEDS_RELEVANCE = 0.25;
 
 /** The knowledge graph in matching (see concept-evidence.ts). */
 export const CONCEPTS = {
-  /** How much a concept reached from a source's concept counts, by how it is reached. */
-  relationWeight: { SAME: 1, BRIDGE: 0.9, NARROWER: 0.6, BROADER: 0.4, RELATED: 0.5 },
+  /**
+   * How much a concept reached from a source's concept counts, by how it is reached. A method that
+   * addresses the need's problem counts more than the problem named again (the gap the graph bridges);
+   * a broader concept little (it is generic). On bridge-dev half A BRIDGE 1.2 / BROADER 0.2 gave graded
+   * nDCG@10 0.484 against 0.463 with 0.9 / 0.4; half B 0.544 against 0.542; csl-dev within ±0.002.
+   */
+  relationWeight: { SAME: 1, BRIDGE: 1.2, NARROWER: 0.6, BROADER: 0.2, RELATED: 0.5 },
   /** A problem's bridges are also followed from its nearest broader problems (this many), discounted. */
   bridgeAncestors: 2,
   ancestorBridgeDiscount: 0.7,
