@@ -1,6 +1,6 @@
 import { KnowledgeGraph } from '@ttm/knowledge';
 import type { MatchDeclineCode, MatchOutcome } from '@ttm/events';
-import { CONCEPTS } from '../matching/match-weights';
+import { bridgesFrom } from '../matching/concept-evidence';
 
 /**
  * Learning from brokers' outcomes: every number of the rule, in one place. A match both sides accept
@@ -58,13 +58,11 @@ export function linksBehindMatch(graph: KnowledgeGraph, needConcepts: readonly s
   const found = new Map<string, LinkRef>();
   for (const from of needConcepts) {
     if (!graph.has(from)) continue;
-    for (const problem of [from, ...graph.ancestors(from).slice(0, CONCEPTS.bridgeAncestors)]) {
-      for (const link of graph.addressedBy(problem)) {
-        const reached = named.has(link.target) || graph.narrower(link.target).some((narrower) => named.has(narrower));
-        if (!reached) continue;
-        const ref = { problemId: problem, targetId: link.target };
-        found.set(linkId(ref), ref);
-      }
+    for (const { problem, link } of bridgesFrom(graph, from)) {
+      const reached = named.has(link.target) || graph.narrower(link.target).some((narrower) => named.has(narrower));
+      if (!reached) continue;
+      const ref = { problemId: problem, targetId: link.target };
+      found.set(linkId(ref), ref);
     }
   }
   return [...found.values()].sort((a, b) => (linkId(a) < linkId(b) ? -1 : 1));

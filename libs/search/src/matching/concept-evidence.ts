@@ -1,4 +1,4 @@
-import type { KnowledgeGraph } from '@ttm/knowledge';
+import type { BridgeLink, KnowledgeGraph } from '@ttm/knowledge';
 import { CONCEPTS } from './match-weights';
 
 /** How a candidate's concept is reached from one the source names. */
@@ -31,21 +31,28 @@ export function expandConcepts(graph: KnowledgeGraph, sourceConcepts: readonly s
   for (const from of sourceConcepts) {
     if (!graph.has(from)) continue;
     put(from, { weight: weights.SAME, relation: 'SAME', from });
-    const problems = [from, ...graph.ancestors(from).slice(0, CONCEPTS.bridgeAncestors)];
-    problems.forEach((problem, depth) => {
-      const discount = depth === 0 ? 1 : CONCEPTS.ancestorBridgeDiscount;
-      for (const link of graph.addressedBy(problem)) {
-        const weight = weights.BRIDGE * link.weight * discount;
-        put(link.target, { weight, relation: 'BRIDGE', from, problem: from });
-        for (const narrower of graph.narrower(link.target)) put(narrower, { weight: weight * weights.NARROWER, relation: 'BRIDGE', from, problem: from });
-      }
-    });
+    for (const { link, depth } of bridgesFrom(graph, from)) {
+      const weight = weights.BRIDGE * link.weight * (depth === 0 ? 1 : CONCEPTS.ancestorBridgeDiscount);
+      put(link.target, { weight, relation: 'BRIDGE', from, problem: from });
+      for (const narrower of graph.narrower(link.target)) put(narrower, { weight: weight * weights.NARROWER, relation: 'BRIDGE', from, problem: from });
+    }
     for (const { problem, weight } of graph.addresses(from)) put(problem, { weight: weights.BRIDGE * weight, relation: 'BRIDGE', from, problem });
     for (const narrower of graph.narrower(from)) put(narrower, { weight: weights.NARROWER, relation: 'NARROWER', from });
     for (const broader of graph.broader(from)) put(broader, { weight: weights.BROADER, relation: 'BROADER', from });
     for (const related of graph.related(from)) put(related, { weight: weights.RELATED, relation: 'RELATED', from });
   }
   return expanded;
+}
+
+/**
+ * The problem → method links matching follows from a concept: its own and those of its nearest broader
+ * problems (`CONCEPTS.bridgeAncestors`), each with the problem it leaves from and how far up that problem
+ * sits (0: the concept itself). Learning from outcomes credits the same links.
+ */
+export function bridgesFrom(graph: KnowledgeGraph, from: string): { problem: string; link: BridgeLink; depth: number }[] {
+  return [from, ...graph.ancestors(from).slice(0, CONCEPTS.bridgeAncestors)].flatMap((problem, depth) =>
+    graph.addressedBy(problem).map((link) => ({ problem, link, depth })),
+  );
 }
 
 /** Inverse document frequency of a concept among `documents` listings, as text relevance counts words. */
