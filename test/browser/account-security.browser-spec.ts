@@ -47,8 +47,8 @@ describe('account security and revoked tokens in the web app', () => {
     await client(api, admin.accessToken).request(SET_ROLES, { userId: before.user.id, roles: ['ENTERPRISE', 'BROKER'] });
     await page.waitForTimeout(1000);
     expect((await failure(client(api, before.accessToken), `{ myApplications(first: 1) { totalCount } }`)).code).toBe('UNAUTHENTICATED');
-    await page.getByRole('link', { name: '我的需求' }).click();
-    await page.getByRole('link', { name: '撮合工作台' }).waitFor();
+    await page.getByRole('link', { name: '我的需求', exact: true }).click();
+    await page.getByRole('link', { name: '撮合工作台', exact: true }).waitFor();
     await page.getByRole('button', { name: '发布需求' }).first().waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     const renewed = await storedSession(page);
@@ -58,7 +58,7 @@ describe('account security and revoked tokens in the web app', () => {
     // 账号安全, from the account menu.
     const { login: elsewhere } = await client(api).request<{ login: { accessToken: string } }>(LOGIN, { input: { email: ENTERPRISE, password: DEMO_PASSWORD } });
     await page.getByRole('button', { name: '账户菜单' }).hover();
-    await page.getByRole('link', { name: '账号安全' }).click();
+    await page.getByRole('link', { name: '账号安全', exact: true }).click();
     await page.getByRole('heading', { name: '账号安全' }).waitFor();
 
     await page.getByLabel('当前密码').fill('Wrong-pass-2026');
@@ -74,17 +74,17 @@ describe('account security and revoked tokens in the web app', () => {
     await page.waitForTimeout(1000);
     expect((await failure(client(api, elsewhere.accessToken), ME)).code).toBe('UNAUTHENTICATED');
     // This device is still signed in.
-    await page.getByRole('link', { name: '我的需求' }).click();
+    await page.getByRole('link', { name: '我的需求', exact: true }).click();
     await page.getByRole('button', { name: '发布需求' }).first().waitFor();
 
     // 退出所有设备: this device too.
     const current = await storedSession(page);
     await page.getByRole('button', { name: '账户菜单' }).hover();
-    await page.getByRole('link', { name: '账号安全' }).click();
+    await page.getByRole('link', { name: '账号安全', exact: true }).click();
     await page.getByRole('button', { name: '退出所有设备' }).click();
     await page.getByRole('button', { name: '全部退出' }).click();
     await arriveAt(page, /\/login/);
-    await page.getByRole('link', { name: '登录' }).waitFor();
+    await page.getByRole('link', { name: '登录', exact: true }).waitFor();
     expect(await storedSession(page)).toBeNull();
     expect((await failure(client(api, current?.accessToken), ME)).code).toBe('UNAUTHENTICATED');
     const { login } = await client(api).request<{ login: { user: { id: string } } }>(LOGIN, { input: { email: ENTERPRISE, password: NEW_PASSWORD } });

@@ -58,7 +58,7 @@ describe('notifications, saved searches and followed industries', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     // 我的订阅 lists it in Chinese; the broker follows an industry there, and unfollows it.
-    await page.getByRole('link', { name: '我的订阅' }).click();
+    await page.getByRole('link', { name: '我的订阅', exact: true }).click();
     const saved = page.getByRole('row', { name: new RegExp(searchName) });
     await saved.getByText(`关键词：${QUERY}`).waitFor();
     await saved.getByText('类别：技术需求').waitFor();
@@ -83,7 +83,7 @@ describe('notifications, saved searches and followed industries', () => {
 
     // An enterprise publishes a need the saved search finds; the administrator approves it.
     await signIn(page, ENTERPRISE);
-    await page.getByRole('link', { name: '我的需求' }).click();
+    await page.getByRole('link', { name: '我的需求', exact: true }).click();
     await page.getByRole('button', { name: '发布需求' }).click();
     await arriveAt(page, '**/enterprise/needs/new');
     await page.getByLabel('需求标题').fill(title);
@@ -106,7 +106,7 @@ describe('notifications, saved searches and followed industries', () => {
     await signOut(page);
 
     await signIn(page, DEMO_ADMIN_EMAIL);
-    await page.getByRole('link', { name: '审核队列' }).click();
+    await page.getByRole('link', { name: '审核队列', exact: true }).click();
     const item = page.getByTestId('review-item').filter({ hasText: title });
     await item.getByRole('button', { name: '通过' }).click();
     await page.getByText('已通过，已公开发布').waitFor();
@@ -121,7 +121,7 @@ describe('notifications, saved searches and followed industries', () => {
       await page.getByRole('button', { name: '账户菜单' }).waitFor();
     }
     expect(await unread.textContent()).toBe('1');
-    await page.getByRole('link', { name: '通知（1 条未读）' }).click();
+    await page.getByRole('link', { name: '通知（1 条未读）', exact: true }).click();
     await arriveAt(page, '**/notifications');
     const notification = page.getByTestId('notification').filter({ hasText: title });
     await notification.getByText('未读').waitFor();
@@ -130,7 +130,7 @@ describe('notifications, saved searches and followed industries', () => {
     await screenshot(page, 'notifications');
 
     // Opening it shows the need and marks it read: the count goes.
-    await notification.getByRole('link', { name: '保存的搜索有新结果' }).click();
+    await notification.getByRole('link', { name: '保存的搜索有新结果', exact: true }).click();
     await page.getByRole('heading', { name: title }).waitFor();
     await page.getByRole('link', { name: '通知', exact: true }).waitFor();
     expect(await unread.count()).toBe(0);
@@ -140,7 +140,7 @@ describe('notifications, saved searches and followed industries', () => {
     expect(await page.getByRole('button', { name: '全部标为已读' }).isDisabled()).toBe(true);
 
     // Deleting a saved search asks first.
-    await page.getByRole('link', { name: '我的订阅' }).click();
+    await page.getByRole('link', { name: '我的订阅', exact: true }).click();
     await page.getByRole('button', { name: `删除「${searchName}」` }).click();
     await page.getByRole('button', { name: '删除', exact: true }).click();
     await page.getByText(`已删除「${searchName}」`).waitFor();

@@ -31,7 +31,7 @@ const DECLINE_TEXT = '报价超出本年度技改预算';
 
 /** The broker's row on the public leaderboard: completed deals and number of ratings. */
 async function brokerFigures(page: Page): Promise<{ completed: number; ratings: number }> {
-  await page.getByRole('link', { name: '经纪人榜' }).click();
+  await page.getByRole('link', { name: '经纪人榜', exact: true }).click();
   const row = page.getByTestId('leaderboard').locator('tr.ant-table-row', { hasText: brokerName });
   await row.waitFor();
   const cells = await row.locator('td').allTextContents();
@@ -65,7 +65,7 @@ describe('a broker turns a match into a registered contract', () => {
     // The broker's figures before, then a proposal from the desk.
     await signIn(page, BROKER.email);
     const before = await brokerFigures(page);
-    await page.getByRole('link', { name: '撮合工作台' }).click();
+    await page.getByRole('link', { name: '撮合工作台', exact: true }).click();
     await page.getByLabel('搜索需求').fill(need.title);
     await page.getByLabel('搜索需求').press('Enter');
     await page.getByRole('listitem').filter({ hasText: need.title }).getByRole('button', { name: '选择' }).first().click();
@@ -79,7 +79,7 @@ describe('a broker turns a match into a registered contract', () => {
 
     // The enterprise accepts from its inbox.
     await signIn(page, emailOf(need.ownerId));
-    await page.getByRole('link', { name: '撮合推荐' }).click();
+    await page.getByRole('link', { name: '撮合推荐', exact: true }).click();
     const needSide = page.getByTestId('inbox-match').filter({ hasText: result.title }).filter({ hasText: need.title });
     await needSide.getByRole('button', { name: '接受' }).waitFor();
     await screenshot(page, 'match-inbox');
@@ -89,7 +89,7 @@ describe('a broker turns a match into a registered contract', () => {
 
     // The researcher accepts: the match is accepted and the enterprise's contact appears.
     await signIn(page, emailOf(result.ownerId));
-    await page.getByRole('link', { name: '撮合推荐' }).click();
+    await page.getByRole('link', { name: '撮合推荐', exact: true }).click();
     const resultSide = page.getByTestId('inbox-match').filter({ hasText: result.title }).filter({ hasText: need.title });
     await resultSide.getByRole('button', { name: '接受' }).click();
     await page.getByText('双方已接受，联系方式已公开，交易已开启').waitFor();
@@ -99,7 +99,7 @@ describe('a broker turns a match into a registered contract', () => {
 
     // The publisher of another need declines the broker's match to it, saying why.
     await signIn(page, emailOf(declinedNeed.ownerId));
-    await page.getByRole('link', { name: '撮合推荐' }).click();
+    await page.getByRole('link', { name: '撮合推荐', exact: true }).click();
     await page.getByText('待我答复').click();
     const declined = page.getByTestId('inbox-match').filter({ hasText: declinedNeed.title });
     await declined.getByRole('button', { name: '拒绝' }).click();
@@ -113,7 +113,7 @@ describe('a broker turns a match into a registered contract', () => {
 
     // The broker reads the reason on the desk: the code in Chinese and the words.
     await signIn(page, BROKER.email);
-    await page.getByRole('link', { name: '撮合工作台' }).click();
+    await page.getByRole('link', { name: '撮合工作台', exact: true }).click();
     const proposals = page.getByTestId('proposed-matches');
     await proposals.locator('.ant-segmented-item', { hasText: '已拒绝' }).click();
     const feedback = proposals.getByRole('row').filter({ hasText: declinedNeed.title });
@@ -121,7 +121,7 @@ describe('a broker turns a match into a registered contract', () => {
     await screenshot(page, 'broker-desk-feedback');
 
     // The broker signs, registers the contract and completes the deal on the deals board.
-    await page.getByRole('link', { name: '交易看板' }).click();
+    await page.getByRole('link', { name: '交易看板', exact: true }).click();
     await page.getByRole('heading', { name: '交易看板' }).waitFor();
     await page.getByTestId('deal-column-NEGOTIATING').getByTestId('deal-card').filter({ hasText: result.title }).getByRole('link', { name: need.title }).click();
     const drawer = page.locator('.ant-drawer');
@@ -148,7 +148,7 @@ describe('a broker turns a match into a registered contract', () => {
 
     // The enterprise rates the broker.
     await signIn(page, emailOf(need.ownerId));
-    await page.getByRole('link', { name: '我的交易' }).click();
+    await page.getByRole('link', { name: '我的交易', exact: true }).click();
     await page.getByRole('heading', { name: '我的交易' }).waitFor();
     const closedDeal = page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').filter({ hasText: need.title }).filter({ hasText: result.title });
     await page.getByTestId('deal-column-COMPLETED').waitFor();
@@ -179,7 +179,7 @@ describe('a broker turns a match into a registered contract', () => {
 
     // The administrator's market statistics, with charts drawn.
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
-    await page.getByRole('link', { name: '市场统计' }).click();
+    await page.getByRole('link', { name: '市场统计', exact: true }).click();
     const charts = page.locator('div[role="img"]');
     await charts.first().waitFor();
     expect(await charts.count()).toBe(3);

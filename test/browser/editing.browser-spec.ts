@@ -11,7 +11,7 @@ const RESEARCHER = 'lin.huimin@demo.techbridge.cn';
 /** The administrator approves, or rejects with a reason, the listing with this title in the review queue. */
 async function review(page: Page, title: string, decision: { approve: true } | { reason: string }): Promise<void> {
   await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
-  await page.getByRole('link', { name: '审核队列' }).click();
+  await page.getByRole('link', { name: '审核队列', exact: true }).click();
   const item = page.getByTestId('review-item').filter({ hasText: title });
   if ('approve' in decision) {
     await item.getByRole('button', { name: '通过' }).click();
@@ -62,7 +62,7 @@ describe('owners edit their needs and results; lists load more', () => {
 
     // The enterprise edits its published need: the form is filled in from the need, saving sends it back to review.
     await signIn(page, ENTERPRISE, PASSWORD);
-    await page.getByRole('link', { name: '我的需求' }).click();
+    await page.getByRole('link', { name: '我的需求', exact: true }).click();
     await page.getByRole('row', { name: new RegExp(original) }).getByRole('button', { name: '编辑' }).click();
     await arriveAt(page, /\/enterprise\/needs\/[^/]+\/edit$/);
     await page.getByRole('heading', { name: '编辑技术需求' }).waitFor();
@@ -122,7 +122,7 @@ describe('owners edit their needs and results; lists load more', () => {
     const resultTitle = '经编提花鞋面一次成型技术';
     const editedResult = '经编提花鞋面一次成型技术（含配套CAD数据包）';
     await signIn(page, RESEARCHER, PASSWORD);
-    await page.getByRole('link', { name: '我的成果' }).click();
+    await page.getByRole('link', { name: '我的成果', exact: true }).click();
     await page.getByRole('row', { name: new RegExp(resultTitle) }).getByRole('button', { name: '编辑' }).click();
     await page.getByRole('heading', { name: '编辑科技成果' }).waitFor();
     expect(await page.getByLabel('成果名称').inputValue()).toBe(resultTitle);

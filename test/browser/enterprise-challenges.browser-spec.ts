@@ -41,11 +41,11 @@ describe('enterprise challenge pages', () => {
     const open = challengeIn('OPEN');
     await signIn(page, emailOf(open.ownerId));
 
-    await page.getByRole('link', { name: '我的榜单' }).click();
+    await page.getByRole('link', { name: '我的榜单', exact: true }).click();
     const row = page.getByRole('row', { name: new RegExp(open.title) });
     await row.getByText('揭榜中').waitFor();
     await screenshot(page, 'enterprise-challenges');
-    await row.getByRole('link', { name: '评审揭榜申请' }).click();
+    await row.getByRole('link', { name: '评审揭榜申请', exact: true }).click();
 
     const card = page.getByTestId('application').filter({ hasText: open.applications[0].teamName });
     for (const [index, indicator] of open.indicators.entries()) await card.getByLabel(`${indicator.name} 得分`).fill(String(8 - index));
@@ -80,8 +80,8 @@ describe('enterprise challenge pages', () => {
     // The publisher of an awarded challenge accepts the milestone its team delivered.
     const awarded = challengeIn('AWARDED');
     await signIn(page, emailOf(awarded.ownerId));
-    await page.getByRole('link', { name: '我的榜单' }).click();
-    await page.getByRole('row', { name: new RegExp(awarded.title) }).getByRole('link', { name: '评审揭榜申请' }).click();
+    await page.getByRole('link', { name: '我的榜单', exact: true }).click();
+    await page.getByRole('row', { name: new RegExp(awarded.title) }).getByRole('link', { name: '评审揭榜申请', exact: true }).click();
     const milestone = page.getByRole('row', { name: /待验收/ });
     await milestone.getByRole('button', { name: '验收通过' }).click();
     await page.getByText('已验收，款项已拨付').waitFor();
@@ -112,7 +112,7 @@ describe('enterprise challenge pages', () => {
     const title = `经编面料疵点在线识别技术攻关 ${serial}`;
     await signIn(page, emailOf(challengeIn('OPEN').ownerId));
 
-    await page.getByRole('link', { name: '我的榜单' }).click();
+    await page.getByRole('link', { name: '我的榜单', exact: true }).click();
     await page.getByRole('button', { name: '发布榜单' }).click();
     await arriveAt(page, '**/enterprise/challenges/new');
     await page.getByLabel('榜单名称').fill(title);
@@ -152,7 +152,7 @@ describe('enterprise challenge pages', () => {
 
     // The administrator finds it under 榜单管理 (challenges in review first) and approves it on its review page.
     await signIn(page, DEMO_ADMIN_EMAIL);
-    await page.getByRole('link', { name: '榜单管理' }).click();
+    await page.getByRole('link', { name: '榜单管理', exact: true }).click();
     const listed = page.getByTestId('admin-challenges').getByRole('row', { name: new RegExp(title) });
     await listed.getByText('待审核').waitFor();
     await screenshot(page, 'admin-challenges');
@@ -162,20 +162,20 @@ describe('enterprise challenge pages', () => {
     await page.getByText('已通过，已公开发布').waitFor();
     await page.getByText('即将开始').waitFor();
     // Back in the list, it is among the published challenges that have not opened yet.
-    await page.getByRole('link', { name: '榜单管理' }).click();
+    await page.getByRole('link', { name: '榜单管理', exact: true }).click();
     await page.getByLabel('按状态筛选').click();
     await page.locator('.ant-select-item-option', { hasText: '已发布' }).click();
     await page.getByTestId('admin-challenges').getByRole('row', { name: new RegExp(title) }).getByText('即将开始').waitFor();
     await signOut(page);
 
     await signIn(page, emailOf(challengeIn('OPEN').ownerId));
-    await page.getByRole('link', { name: '我的榜单' }).click();
+    await page.getByRole('link', { name: '我的榜单', exact: true }).click();
     const row = page.getByRole('row', { name: new RegExp(title) });
     await row.getByText('已发布').waitFor();
     await row.getByText('即将开始').waitFor();
 
     // The publisher withdraws it before anyone is awarded, after confirming.
-    await row.getByRole('link', { name: '评审揭榜申请' }).click();
+    await row.getByRole('link', { name: '评审揭榜申请', exact: true }).click();
     await page.getByRole('button', { name: '撤榜', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认撤榜' }).click();
     await page.getByText('已撤榜', { exact: true }).first().waitFor();

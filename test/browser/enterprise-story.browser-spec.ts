@@ -73,7 +73,7 @@ describe('an enterprise posts a need that gets published, found and matched', ()
     await screenshot(page, 'login');
     await page.getByRole('main').getByRole('button', { name: '登录' }).click();
     await page.getByRole('button', { name: '账户菜单' }).waitFor();
-    await page.getByRole('link', { name: '审核队列' }).click();
+    await page.getByRole('link', { name: '审核队列', exact: true }).click();
     const item = page.getByTestId('review-item').filter({ hasText: title });
     await item.waitFor();
     await screenshot(page, 'review-queue');

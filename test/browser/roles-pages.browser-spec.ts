@@ -41,14 +41,14 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
     await signIn(page, 'admin@demo.techbridge.cn');
 
-    await page.getByRole('link', { name: '机构认证' }).click();
+    await page.getByRole('link', { name: '机构认证', exact: true }).click();
     const row = page.getByRole('row', { name: /海宁数织信息科技有限公司/ });
     await screenshot(page, 'admin-organizations');
     await row.getByRole('button', { name: '认证' }).click();
     await page.getByText('已认证', { exact: true }).first().waitFor();
     await row.waitFor({ state: 'detached' });
 
-    await page.getByRole('link', { name: '同义词' }).click();
+    await page.getByRole('link', { name: '同义词', exact: true }).click();
     await page.getByLabel('新同义词组').fill('断纱检测');
     await page.keyboard.press('Enter');
     await page.getByLabel('新同义词组').fill('断头检测');
@@ -59,15 +59,15 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await page.locator('.ant-list-item').filter({ hasText: '断头检测' }).waitFor();
     await screenshot(page, 'admin-synonyms');
 
-    await page.getByRole('link', { name: '市场统计' }).click();
+    await page.getByRole('link', { name: '市场统计', exact: true }).click();
     await page.getByRole('img', { name: /漏斗/ }).locator('canvas').waitFor();
     await screenshot(page, 'admin-market-stats');
 
-    await page.getByRole('link', { name: '审核队列' }).click();
+    await page.getByRole('link', { name: '审核队列', exact: true }).click();
     await page.getByTestId('review-item').filter({ hasText: title }).getByRole('button', { name: '通过' }).click();
     await page.getByText('已通过，已公开发布').waitFor();
     const approvedBy = Date.now();
-    await page.getByRole('link', { name: '审计日志' }).click();
+    await page.getByRole('link', { name: '审计日志', exact: true }).click();
     const log = page.getByTestId('audit-log');
     const approval = log.getByRole('row', { name: new RegExp(title) });
     await approval.waitFor();
@@ -94,7 +94,7 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
     await signIn(page, 'broker.wang@demo.techbridge.cn');
 
-    await page.getByRole('link', { name: '撮合工作台' }).click();
+    await page.getByRole('link', { name: '撮合工作台', exact: true }).click();
     await page.getByLabel('搜索需求').fill('断纱');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '选择' }).first().click();
@@ -124,7 +124,7 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await page.getByText('已提议', { exact: true }).first().waitFor();
     await screenshot(page, 'broker-desk');
 
-    await page.getByRole('link', { name: '交易看板' }).click();
+    await page.getByRole('link', { name: '交易看板', exact: true }).click();
     await page.getByTestId('deal-column-COMPLETED').getByTestId('deal-card').first().waitFor();
     await screenshot(page, 'broker-pipeline');
     // The broker's old board address leads to the one deals board; the menu has it once.
@@ -133,7 +133,7 @@ describe('administrator and broker pages, and a phone-sized window', () => {
     await page.getByRole('heading', { name: '交易看板' }).waitFor();
     expect(await page.getByRole('menuitem', { name: /交易/ }).count()).toBe(1);
 
-    await page.getByRole('link', { name: '我的评分' }).click();
+    await page.getByRole('link', { name: '我的评分', exact: true }).click();
     await page.getByText('评分构成').waitFor();
     await screenshot(page, 'broker-score');
     expect(errors).toEqual([]);

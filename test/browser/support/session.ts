@@ -21,5 +21,5 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '账户菜单' }).click();
   if (!(await logout.isVisible())) await logout.waitFor({ timeout: 5_000 }).catch(() => page.getByRole('button', { name: '账户菜单' }).click());
   await logout.click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
+  await page.getByRole('link', { name: '登录', exact: true }).waitFor();
 }
