@@ -44,9 +44,13 @@ export class ListingKnowledge {
 
   /** The same, with how often each concept is named and by which of its labels. */
   annotationsOf(listing: AnnotatedText): ConceptAnnotation[] {
-    const text = `${listing.title}\n${listing.keywords.join('，')}\n${listing.description}`;
-    return this.annotator.annotate(text).slice(0, MAX_CONCEPTS);
+    return this.annotator.annotate(annotatedText(listing)).slice(0, MAX_CONCEPTS);
   }
+}
+
+/** The text of a listing that annotation reads: title, keywords, description. */
+export function annotatedText(listing: AnnotatedText): string {
+  return `${listing.title}\n${listing.keywords.join('，')}\n${listing.description}`;
 }
 
 let current: ListingKnowledge | undefined;

@@ -68,7 +68,7 @@ export interface ConceptMatch {
 
 /**
  * How much of the source's concepts a candidate answers: Σ over the candidate's concepts the source
- * leads to of weight × IDF, as a share of the source's own concept mass (Σ IDF of its concepts), capped
+ * leads to of weight × IDF × credit (`creditOf`: how much of it text relevance does not count already), as a share of the source's own concept mass (Σ IDF of its concepts), capped
  * at 1 — so a candidate naming the source's specific concepts (or what addresses them) counts more than
  * one naming many generic ones. (On bridge-dev, better on both halves than a saturating got / (got + mean
  * IDF): graded nDCG@10 0.485 / 0.541 against 0.468 / 0.536.)
@@ -78,6 +78,7 @@ export function conceptMatch(
   candidateConcepts: readonly string[],
   idfOf: (concept: string) => number,
   sourceMass: number,
+  creditOf: (concept: string, via: ExpandedConcept) => number = () => 1,
 ): ConceptMatch {
   let got = 0;
   let best: ConceptMatch['best'] = null;
@@ -85,7 +86,7 @@ export function conceptMatch(
   for (const concept of candidateConcepts) {
     const via = expansion.get(concept);
     if (!via) continue;
-    const gain = via.weight * idfOf(concept);
+    const gain = via.weight * idfOf(concept) * creditOf(concept, via);
     got += gain;
     if (gain > bestGain) {
       bestGain = gain;

@@ -1,6 +1,7 @@
 import type { ListingKind } from '@ttm/events';
+import { normalizeForAnnotation } from '@ttm/knowledge';
 import { F, Filter, SearchIndex, SearchRequest } from '@ttm/search-engine';
-import type { ListingKnowledge } from '../concepts/listing-concepts';
+import { annotatedText, ListingKnowledge } from '../concepts/listing-concepts';
 import type { IndexedListing } from '../index/indexed-listing';
 import { conceptIdf, conceptMatch, conceptReason, expandConcepts, ExpandedConcept } from './concept-evidence';
 import { CONCEPTS } from './match-weights';
@@ -14,12 +15,18 @@ export interface ConceptEvidence {
 /** A source's concepts, expanded through the graph, with the document frequencies to weigh them. */
 export class ConceptQuery {
   private readonly sourceMass: number;
+  /** Per candidate: ranking asks twice (the shortlist, then the full scoring). */
+  private readonly evidenceOf = new Map<string, ConceptEvidence>();
 
+  /**
+   * @param sourceWords per source concept, the labels the source names it by (normalised for annotation).
+   */
   constructor(
     private readonly knowledge: ListingKnowledge,
     readonly sourceConcepts: readonly string[],
     readonly expansion: ReadonlyMap<string, ExpandedConcept>,
     private readonly idf: ReadonlyMap<string, number>,
+    private readonly sourceWords: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     const own = sourceConcepts.map((concept) => idf.get(concept)).filter((value): value is number => value !== undefined);
     this.sourceMass = own.reduce((sum, value) => sum + value, 0);
@@ -27,9 +34,29 @@ export class ConceptQuery {
 
   /** The candidate's concept evidence; its concepts as indexed, or annotated now when the graph changed since. */
   evidence(candidate: IndexedListing): ConceptEvidence {
+    const known = this.evidenceOf.get(candidate.id);
+    if (known) return known;
     const concepts = candidate.conceptsVersion === this.knowledge.version ? candidate.concepts : this.knowledge.conceptsOf(candidate);
-    const match = conceptMatch(this.expansion, concepts, (concept) => this.idf.get(concept) ?? 0, this.sourceMass);
-    return { value: match.value, reason: match.best ? conceptReason(this.knowledge.graph, match.best) : null };
+    const match = conceptMatch(this.expansion, concepts, (concept) => this.idf.get(concept) ?? 0, this.sourceMass, this.creditFor(candidate));
+    const evidence = { value: match.value, reason: match.best ? conceptReason(this.knowledge.graph, match.best) : null };
+    this.evidenceOf.set(candidate.id, evidence);
+    return evidence;
+  }
+
+  /**
+   * A concept both listings name in the same words is already counted by text relevance: it gets
+   * `CONCEPTS.sameWordsCredit`; named in other words (a shop-floor word and the researchers' term, Chinese
+   * and English) or reached through a link, it counts in full — that is what the graph adds to the words.
+   */
+  private creditFor(candidate: IndexedListing): (concept: string, via: ExpandedConcept) => number {
+    let text: string | undefined;
+    return (concept, via) => {
+      const words = via.relation === 'SAME' ? this.sourceWords.get(concept) : undefined;
+      if (!words) return 1;
+      text ??= normalizeForAnnotation(annotatedText(candidate));
+      const inText = text;
+      return words.some((word) => inText.includes(word)) ? CONCEPTS.sameWordsCredit : 1;
+    };
   }
 }
 
@@ -74,8 +101,11 @@ export async function conceptQueryFor(
   documents: number,
   onCandidate: (listing: IndexedListing) => void,
 ): Promise<ConceptQuery | undefined> {
-  const sourceConcepts = source.conceptsVersion === knowledge.version ? source.concepts : knowledge.conceptsOf(source);
-  if (!sourceConcepts?.length) return undefined;
+  // Annotated afresh (not the indexed concepts): the words it names each concept by are wanted too.
+  const annotations = knowledge.annotationsOf(source);
+  if (annotations.length === 0) return undefined;
+  const sourceConcepts = annotations.map((annotation) => annotation.concept);
+  const sourceWords = new Map(annotations.map((annotation) => [annotation.concept, annotation.labels.map(normalizeForAnnotation)]));
   const expansion = expandConcepts(knowledge.graph, sourceConcepts);
   const scored = [...expansion.entries()]
     // The source's own concepts first: they are what a listing in other words (or in English) shares with it.
@@ -107,5 +137,5 @@ export async function conceptQueryFor(
     // A concept no listing names cannot be evidence; its IDF is not needed.
     if (df > 0) idf.set(concept, conceptIdf(df, Math.max(documents, df)));
   }
-  return new ConceptQuery(knowledge, sourceConcepts, expansion, idf);
+  return new ConceptQuery(knowledge, sourceConcepts, expansion, idf, sourceWords);
 }
