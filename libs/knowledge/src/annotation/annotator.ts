@@ -1,6 +1,7 @@
 import { LabelType } from '../graph/concept';
 import { KnowledgeGraph } from '../graph/knowledge-graph';
 import { labelKey } from '../graph/validation';
+import { WordBoundaries } from './word-boundaries';
 
 /** One place in a text where a concept is named. */
 export interface ConceptMention {
@@ -104,7 +105,7 @@ export class ConceptAnnotator {
   mentions(text: string): ConceptMention[] {
     if (!text) return [];
     const normalized = normalizeForAnnotation(text);
-    const boundaries = this.wordBoundaries(normalized);
+    const boundaries = this.segment ? new WordBoundaries(normalized, this.segment) : undefined;
     const found: ConceptMention[] = [];
     let start = 0;
     while (start < normalized.length) {
@@ -121,36 +122,28 @@ export class ConceptAnnotator {
   }
 
   /** The end of the longest label starting at `start` (a Latin one only as a whole word), or −1. */
-  private longestAt(text: string, start: number, boundaries: Set<number> | undefined): number {
-    if (boundaries && !boundaries.has(start) && isCjk(text.charCodeAt(start))) return -1;
+  private longestAt(text: string, start: number, boundaries: WordBoundaries | undefined): number {
     const startsWord = isWordChar(text.charCodeAt(start));
     if (startsWord && isWordChar(text.charCodeAt(start - 1))) {
       // Inside a Latin word: only labels that do not begin with a letter or digit could start here.
       return -1;
     }
+    // Whether a Chinese label may start here is asked only once one ends here: asking segments the clause.
+    let startChecked = !boundaries || !isCjk(text.charCodeAt(start));
     let node: TrieNode | undefined = this.root;
     let best = -1;
     for (let i = start; i < text.length; i++) {
       node = node.children.get(text.charCodeAt(i));
       if (!node) break;
       if (node.entry < 0 || (isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) continue;
+      if (!startChecked) {
+        if (!boundaries?.has(start)) return -1;
+        startChecked = true;
+      }
       if (boundaries && isCjk(text.charCodeAt(i)) && !boundaries.has(i + 1)) continue;
       best = i + 1;
     }
     return best;
-  }
-
-  /** Offsets where the segmenter puts a word boundary (undefined without a segmenter). */
-  private wordBoundaries(text: string): Set<number> | undefined {
-    if (!this.segment) return undefined;
-    const boundaries = new Set<number>([0]);
-    let offset = 0;
-    for (const token of this.segment(text)) {
-      offset += token.length;
-      boundaries.add(offset);
-    }
-    // A segmenter that changed the text: no boundaries to trust, annotate without them.
-    return offset === text.length ? boundaries : undefined;
   }
 
   private entryAt(text: string, start: number, end: number): number {
