@@ -1,8 +1,12 @@
 import type { BridgeLink, KnowledgeGraph } from '@ttm/knowledge';
 import { CONCEPTS } from './match-weights';
 
-/** How a candidate's concept is reached from one the source names. */
-export type ConceptRelation = 'SAME' | 'BRIDGE' | 'NARROWER' | 'BROADER' | 'RELATED';
+/**
+ * How a candidate's concept is reached from one the source names. A value as well as a type: search's
+ * GraphQL enum ConceptRelation is this object (search.model.ts).
+ */
+export const ConceptRelation = { SAME: 'SAME', BRIDGE: 'BRIDGE', NARROWER: 'NARROWER', BROADER: 'BROADER', RELATED: 'RELATED' } as const;
+export type ConceptRelation = (typeof ConceptRelation)[keyof typeof ConceptRelation];
 
 /** A concept the source's concepts lead to, with the strongest way there. */
 export interface ExpandedConcept {

@@ -1,6 +1,7 @@
 import { createUnionType, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '@ttm/graphql';
 import { ListingKind } from '@ttm/events';
+import { ConceptRelation } from '../matching/concept-evidence';
 
 export enum SearchKind {
   NEED = 'NEED',
@@ -34,14 +35,7 @@ registerEnumType(SearchFacet, {
     'INDUSTRY and REGION count every level of the taxonomy (纺织 and 经编, 嘉兴市 and 海宁市); CONCEPT (技术领域) counts the knowledge-graph concepts listings name',
 });
 
-export enum ConceptRelationKind {
-  SAME = 'SAME',
-  BRIDGE = 'BRIDGE',
-  NARROWER = 'NARROWER',
-  BROADER = 'BROADER',
-  RELATED = 'RELATED',
-}
-registerEnumType(ConceptRelationKind, {
+registerEnumType(ConceptRelation, {
   name: 'ConceptRelation',
   description: 'How a concept is reached from one the query names',
   valuesMap: {
@@ -174,8 +168,8 @@ export class ExpansionConcept {
   @Field({ description: 'Chinese name of the concept' })
   label!: string;
 
-  @Field(() => ConceptRelationKind)
-  relation!: ConceptRelationKind;
+  @Field(() => ConceptRelation)
+  relation!: ConceptRelation;
 
   @Field({ description: 'The concept of the query it was reached from (its own label for SAME)' })
   fromLabel!: string;

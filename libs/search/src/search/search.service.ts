@@ -7,7 +7,7 @@ import { facetLabel } from './facet-labels';
 import { EXPANSION_CANDIDATES, ExpansionConcept, expansionHits, expandQuery, QueryExpansion } from './query-expansion';
 import { FACET_FIELDS, encodeOffsetCursor, toSearchRequest } from './search-request';
 import { SearchInput } from './search.inputs';
-import { ConceptRelationKind, SearchExpansion, SearchFacet, SearchHit, SearchResponse } from './search.model';
+import { SearchExpansion, SearchFacet, SearchHit, SearchResponse } from './search.model';
 
 /**
  * Answers `search`: the index holds only published listings and never contact details. On the first
@@ -71,7 +71,7 @@ function toExpansion(expansion: QueryExpansion, candidates: readonly EngineHit<I
 }
 
 function toConcept(concept: ExpansionConcept) {
-  return { id: concept.id, label: concept.label, relation: concept.relation as ConceptRelationKind, fromLabel: concept.fromLabel };
+  return { id: concept.id, label: concept.label, relation: concept.relation, fromLabel: concept.fromLabel };
 }
 
 function toHit(hit: EngineHit<IndexedListing>): SearchHit {
