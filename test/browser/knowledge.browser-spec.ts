@@ -40,6 +40,10 @@ describe('knowledge graph page', () => {
     const hidden = page.getByTestId('labels-HIDDEN');
     await page.getByLabel('标签类型').click();
     await page.locator('.ant-select-item-option[title="口语与别称"]').click();
+    // A label another concept has is refused, and the refusal is said in Chinese.
+    await page.getByLabel('新标签').fill('经编横条');
+    await page.getByRole('button', { name: '添加标签' }).click();
+    await page.locator('.ant-message-error').getByText(/知识图谱校验未通过.*「经编横条」已是另一个概念的标签/).waitFor();
     await page.getByLabel('新标签').fill(label);
     await page.getByRole('button', { name: '添加标签' }).click();
     await page.getByText(`已添加口语与别称「${label}」`).waitFor();

@@ -22,6 +22,6 @@ describe('knowledge page wording', () => {
       code: 'CONFLICT',
       problems: [{ concept: 'a', message: 'label "横档"@zh is on a, b: keep it on one, or add an editorial note on each saying why' }],
     });
-    expect(curationErrorText(clash)).toBe('知识图谱校验未通过，未作任何修改：「横档」已是其他概念的标签（a, b）');
+    expect(curationErrorText(clash)).toBe('知识图谱校验未通过，未作任何修改：「横档」已是另一个概念的标签（涉及：a、b）');
   });
 });

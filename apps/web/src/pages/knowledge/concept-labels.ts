@@ -48,7 +48,7 @@ export function chinesePart(message: string): string | undefined {
 /** The graph's own refusal reasons (libs/knowledge validation), said in Chinese. */
 export function graphProblemText(problem: { concept: string; message: string }): string {
   const label = /^label "(.*)"@(zh|en) is on (.*?):/.exec(problem.message);
-  if (label) return `「${label[1]}」已是其他概念的标签（${label[3]}）`;
+  if (label) return `「${label[1]}」已是另一个概念的标签（涉及：${label[3].split(', ').join('、')}）`;
   const cycle = /^broader cycle: (.*)$/.exec(problem.message);
   if (cycle) return `上位关系形成环：${cycle[1]}`;
   const missing = /^links to (.*), which does not exist$/.exec(problem.message);
