@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/review', label: '审核队列', roles: ['ADMIN'] },
   { path: '/admin/challenges', label: '榜单管理', roles: ['ADMIN'] },
   { path: '/admin/organizations', label: '机构认证', roles: ['ADMIN'] },
+  { path: '/knowledge', label: '知识图谱', roles: ['ADMIN', 'BROKER'] },
   { path: '/admin/synonyms', label: '同义词', roles: ['ADMIN'] },
   { path: '/admin/link-weights', label: '关联学习', roles: ['ADMIN'] },
   { path: '/admin/stats', label: '市场统计', roles: ['ADMIN'] },

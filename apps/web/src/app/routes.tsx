@@ -24,6 +24,7 @@ const BrokerDeskPage = lazy(() => import('../pages/broker/BrokerDeskPage'));
 const BrokerScorePage = lazy(() => import('../pages/broker/BrokerScorePage'));
 const OrganizationsPage = lazy(() => import('../pages/admin/OrganizationsPage'));
 const SynonymsPage = lazy(() => import('../pages/admin/SynonymsPage'));
+const KnowledgePage = lazy(() => import('../pages/knowledge/KnowledgePage'));
 const LinkWeightsPage = lazy(() => import('../pages/admin/LinkWeightsPage'));
 const MarketStatsPage = lazy(() => import('../pages/admin/MarketStatsPage'));
 const AdminChallengesPage = lazy(() => import('../pages/admin/AdminChallengesPage'));
@@ -76,6 +77,7 @@ export function AppRoutes() {
         <Route path="broker/score" element={page(<BrokerScorePage />, ['BROKER'])} />
         <Route path="admin/organizations" element={page(<OrganizationsPage />, ['ADMIN'])} />
         <Route path="admin/synonyms" element={page(<SynonymsPage />, ['ADMIN'])} />
+        <Route path="knowledge" element={page(<KnowledgePage />, ['ADMIN', 'BROKER'])} />
         <Route path="admin/link-weights" element={page(<LinkWeightsPage />, ['ADMIN'])} />
         <Route path="admin/stats" element={page(<MarketStatsPage />, ['ADMIN'])} />
         <Route path="admin/challenges" element={page(<AdminChallengesPage />, ['ADMIN'])} />

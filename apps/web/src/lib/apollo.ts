@@ -11,6 +11,7 @@ const connectionFields = {
   applicationsForChallenge: relayStylePagination(['challengeId', 'filter']),
   auditLog: relayStylePagination(['action', 'actorId', 'targetId']),
   challenges: relayStylePagination(['filter']),
+  concepts: relayStylePagination(['query', 'kind', 'industry']),
   deals: relayStylePagination(['stage']),
   experts: relayStylePagination(['filter']),
   learnedLinkWeights: relayStylePagination(),
