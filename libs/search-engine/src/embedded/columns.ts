@@ -63,6 +63,16 @@ export class KeywordColumn implements Column {
   first = new Int32Array(1024).fill(-1);
   /** Further values of multi-valued documents (sparse; an array reads faster than a Map here). */
   readonly rest: (Int32Array | undefined)[] = [];
+  /**
+   * Per value, the documents holding it — kept for facet fields only (few distinct values, each shared by
+   * many documents; a unique field like `id` would cost a set per document): a filter-only search on such a
+   * value reads its documents instead of scanning every one (`candidateDocs`).
+   */
+  readonly postings: Map<number, Set<number>> | undefined;
+
+  constructor(withPostings = false) {
+    this.postings = withPostings ? new Map() : undefined;
+  }
 
   grow(capacity: number): void {
     this.first = grown(this.first, capacity, -1);
@@ -80,11 +90,22 @@ export class KeywordColumn implements Column {
     if (ids.length === 0) return;
     this.first[doc] = ids[0] as number;
     if (ids.length > 1) this.rest[doc] = Int32Array.from(ids.slice(1));
+    if (this.postings) for (const id of ids) this.postingsOf(id).add(doc);
   }
 
   clear(doc: number): void {
+    if (this.postings && this.first[doc] !== -1) {
+      this.postings.get(this.first[doc])?.delete(doc);
+      for (const id of this.rest[doc] ?? []) this.postings.get(id)?.delete(doc);
+    }
     this.first[doc] = -1;
     if (this.rest[doc] !== undefined) this.rest[doc] = undefined;
+  }
+
+  private postingsOf(id: number): Set<number> {
+    let docs = (this.postings as Map<number, Set<number>>).get(id);
+    if (!docs) (this.postings as Map<number, Set<number>>).set(id, (docs = new Set()));
+    return docs;
   }
 
   has(doc: number): boolean {
@@ -110,9 +131,44 @@ export class KeywordColumn implements Column {
 
 export type AnyColumn = NumberColumn | KeywordColumn;
 
-export function createColumn(type: FieldType): AnyColumn {
-  return type === 'keyword' || type === 'text' ? new KeywordColumn() : new NumberColumn(type);
+/** `postings`: keep the documents of each value (facet fields; see KeywordColumn.postings). */
+export function createColumn(type: FieldType, postings = false): AnyColumn {
+  return type === 'keyword' || type === 'text' ? new KeywordColumn(postings) : new NumberColumn(type);
 }
+
+/**
+ * The only documents that can pass `filter`, when it requires a value of a column that keeps postings
+ * (an `eq`/`in` on it, alone or in an `and`: the narrowest), in ascending order; undefined when the
+ * filter names no such value, or the narrowest holds more than `atMost` documents (reading every document
+ * in order is then as fast as sorting them). A superset is fine: each candidate is still tested against the
+ * whole filter.
+ */
+export function candidateDocs(filter: CheckedFilter, columns: ReadonlyMap<string, AnyColumn>, atMost: number): number[] | undefined {
+  const sets = requiredSets(filter, columns);
+  if (sets === undefined) return undefined;
+  const narrowest = sets.reduce((best, docs) => (docs.size < best.size ? docs : best));
+  return narrowest.size > atMost ? undefined : [...narrowest].sort((a, b) => a - b);
+}
+
+/** Document sets such that every document passing `filter` is in each of them (not copies: read only). */
+function requiredSets(filter: CheckedFilter, columns: ReadonlyMap<string, AnyColumn>): ReadonlySet<number>[] | undefined {
+  if (filter.kind === 'and') {
+    const sets = filter.filters.flatMap((child) => requiredSets(child, columns) ?? []);
+    return sets.length > 0 ? sets : undefined;
+  }
+  if ((filter.kind !== 'eq' || filter.negate) && filter.kind !== 'in') return undefined;
+  const column = columns.get(filter.field);
+  if (!(column instanceof KeywordColumn) || !column.postings) return undefined;
+  const postings = column.postings;
+  const values = filter.kind === 'eq' ? [filter.value] : filter.values;
+  const sets = values.map((value) => postings.get(column.dictionary.get(String(value)) ?? -1) ?? NONE);
+  if (sets.length === 1) return sets;
+  const union = new Set<number>();
+  for (const docs of sets) for (const doc of docs) union.add(doc);
+  return [union];
+}
+
+const NONE: ReadonlySet<number> = new Set();
 
 export function columnOf(columns: ReadonlyMap<string, AnyColumn>, field: string): AnyColumn {
   const column = columns.get(field);

@@ -94,3 +94,35 @@ describe('EmbeddedSearchEngine segmentation on worker threads', () => {
     }
   });
 });
+
+describe('EmbeddedSearchEngine filter-only searches on facet values', () => {
+  // A filter-only search that requires a rare facet value reads that value's documents instead of testing
+  // every document: what it finds must follow every upsert, change and delete exactly as a full scan would.
+  it('finds, counts and orders the documents holding a value through upserts, changes and deletes', async () => {
+    const engine = new EmbeddedSearchEngine({ workers: 0 });
+    const index = engine.index('listings', CONTRACT_SCHEMA);
+    // 共同词 on 3 of the 14 documents (few enough to be read from the value's documents).
+    const docs = CONTRACT_CORPUS.map((doc, i) => ({ ...doc, keywords: i % 5 === 0 ? ['共同词', `词${i}`] : [`词${i}`] }));
+    await index.upsert(docs);
+    const holding = async (filter: ReturnType<typeof F.and>) => {
+      const response = await index.search({ filter, limit: 100, sort: [{ field: 'publishedAt', direction: 'desc' }] });
+      return { ids: response.hits.map((hit) => hit.id), total: response.totalHits };
+    };
+    expect((await holding(F.and(F.eq('keywords', '共同词')))).total).toBe(3);
+
+    // The value taken off one holder and given to another document, a holder deleted.
+    const [first, second] = docs as [ContractDoc, ContractDoc];
+    await index.upsert([{ ...first, keywords: ['词0'] }, { ...second, keywords: ['共同词'] }]);
+    await index.delete([(docs[10] as ContractDoc).id]);
+    const now = [docs[1], docs[5]] as ContractDoc[];
+    const found = await holding(F.and(F.eq('keywords', '共同词'), F.ne('id', 'nobody')));
+    expect(found.total).toBe(2);
+    expect([...found.ids].sort()).toEqual(now.map((doc) => doc.id).sort());
+    const published = found.ids.map((id) => now.find((doc) => doc.id === id)?.publishedAt ?? '');
+    expect(published).toEqual([...published].sort().reverse());
+    // 词1 went with the second document's change: only the first holds either.
+    expect((await holding(F.and(F.in('keywords', ['词0', '词1'])))).ids).toEqual([first.id]);
+    expect((await holding(F.and(F.eq('keywords', '没有的词')))).total).toBe(0);
+    await engine.close();
+  });
+});

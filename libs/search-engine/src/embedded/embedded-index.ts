@@ -5,7 +5,7 @@ import { SynonymMatcher } from '../synonyms';
 import { Analyzer, isLatinToken, isNumericToken, normalizeText } from '../text/analyzer';
 import { generalIdf } from '../text/condense';
 import { highlightSnippet } from '../text/highlight';
-import { AnyColumn, columnOf, compileFilter, createColumn, KeywordColumn, NumberColumn } from './columns';
+import { AnyColumn, candidateDocs, columnOf, compileFilter, createColumn, KeywordColumn, NumberColumn } from './columns';
 
 /** FlexSearch position buckets per field: a term's first occurrence near the start ranks higher. */
 const RESOLUTION = 9;
@@ -58,7 +58,7 @@ export class EmbeddedIndexData<D extends SearchDocument> {
       () => new FlexIndex({ tokenize: 'strict', resolution: RESOLUTION, encode: splitTokens, cache: false, fastupdate: true }),
     );
     for (const field of new Set([...schema.filterable, ...schema.sortable, ...schema.facets])) {
-      this.columns.set(field, createColumn(schema.types.get(field) ?? 'keyword'));
+      this.columns.set(field, createColumn(schema.types.get(field) ?? 'keyword', schema.facets.has(field)));
     }
   }
 
@@ -134,7 +134,9 @@ export class EmbeddedIndexData<D extends SearchDocument> {
     };
 
     if (request.query === '') {
-      for (let doc = 0; doc < this.docs.length; doc++) if (this.docs[doc] !== undefined) consider(doc, 0, 1, 0);
+      const candidates = request.filter ? candidateDocs(request.filter, this.columns, this.docs.length / 4) : undefined;
+      if (candidates) for (const doc of candidates) consider(doc, 0, 1, 0);
+      else for (let doc = 0; doc < this.docs.length; doc++) if (this.docs[doc] !== undefined) consider(doc, 0, 1, 0);
     } else {
       terms = this.plan(request.query, synonyms);
       if (terms.length > 0) this.match(terms, request.matchingStrategy, consider);
