@@ -74,11 +74,13 @@ describe('the need form advises while the enterprise types', () => {
     await page.getByTestId('industry-suggestions').getByText('经编', { exact: true }).waitFor();
     await screenshot(page, 'need-advice-first-draft');
 
-    // A suggested term of the knowledge graph is a clickable tag: it becomes a keyword.
+    // The graph's terms as clickable tags: the standard name of the problem written (经编机断纱 → 经编断纱) and
+    // what addresses it (a yarn-break stop motion); a clicked tag becomes a keyword.
     const suggestions = page.getByTestId('keyword-suggestions');
-    await suggestions.getByText('+ 织物疵点视觉检测').click();
-    await page.locator('.ant-select', { hasText: '织物疵点视觉检测' }).waitFor();
-    await suggestions.getByText('+ 织物疵点视觉检测').waitFor({ state: 'detached' });
+    await suggestions.getByText('+ 经编断纱自停装置', { exact: true }).waitFor();
+    await suggestions.getByText('+ 经编断纱', { exact: true }).click();
+    await page.locator('.ant-select', { hasText: '经编断纱' }).waitFor();
+    await suggestions.getByText('+ 经编断纱', { exact: true }).waitFor({ state: 'detached' });
 
     // A phone number in the public description: a leak warning says what and where; removing it clears it.
     await page.getByLabel('问题描述').fill(`${problem}有意请联系王工 13857300001。`);
