@@ -47,7 +47,7 @@ export function CreateConceptButton({ onCreated }: { onCreated: (id: string) => 
       <Modal
         open={open}
         title="新建概念"
-        okText="创建"
+        okText="创建概念"
         cancelText="取消"
         confirmLoading={busy === 'create'}
         onOk={() => form.submit()}
