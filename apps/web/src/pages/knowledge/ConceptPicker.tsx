@@ -8,16 +8,19 @@ import { CONCEPT_KIND_LABELS } from './concept-labels';
 /**
  * Picks one concept by typing its name: an AutoComplete over `concepts`. `onPick` hears the chosen concept, and null
  * as soon as the text is edited again; `accepts` leaves candidates out (the concept itself, kinds that do not fit).
- * To start afresh after the pick is used, the caller re-keys it.
+ * `onTextChange` hears the typed text, so a form can tell a name typed but never picked. To start afresh after the
+ * pick is used, the caller re-keys it.
  */
 export function ConceptPicker({
   onPick,
+  onTextChange,
   accepts = () => true,
   placeholder,
   label,
   style,
 }: {
   onPick: (concept: ConceptSummaryFragment | null) => void;
+  onTextChange?: (text: string) => void;
   accepts?: (concept: ConceptSummaryFragment) => boolean;
   placeholder: string;
   label: string;
@@ -36,6 +39,7 @@ export function ConceptPicker({
         setText(value);
         setPicked(null);
         onPick(null);
+        onTextChange?.(value);
       }}
       onSelect={(id: string) => {
         const chosen = candidates.find((candidate) => candidate.id === id);
@@ -43,6 +47,7 @@ export function ConceptPicker({
         setPicked(chosen);
         setText(chosen.prefLabel);
         onPick(chosen);
+        onTextChange?.(chosen.prefLabel);
       }}
       options={candidates.map((candidate) => ({
         value: candidate.id,

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { App, Button, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useState } from 'react';
 import { CreateConceptDocument, type ConceptKind, type ConceptLabelInput, type ConceptSummaryFragment } from '../../gql/graphql';
 import { INDUSTRY_TREE } from '../../lib/taxonomy';
@@ -26,10 +26,14 @@ export function CreateConceptButton({ onCreated }: { onCreated: (id: string) => 
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<NewConceptValues>();
   const [broader, setBroader] = useState<ConceptSummaryFragment | null>(null);
+  const [broaderText, setBroaderText] = useState('');
   const [create] = useMutation(CreateConceptDocument, { refetchQueries: ['KnowledgeConcepts', 'KnowledgeScheme'] });
   const { run, busy } = useAction({ errorText: curationErrorText });
+  const { message } = App.useApp();
 
   async function submit(values: NewConceptValues) {
+    // A broader name typed but not picked from the candidates would otherwise be dropped without a word.
+    if (broaderText.trim() && !broader) return void message.error('请从候选中选择上位概念，或清空该栏');
     const id = values.id?.trim() || newConceptId(values.kind, values.englishName);
     const input = { id, kind: values.kind, labels: prefLabels(values), industries: values.industries ?? [], broader: broader ? [broader.id] : [] };
     const created = await run(() => create({ variables: { input } }), `已新建概念「${values.chineseName.trim()}」`, 'create');
@@ -52,7 +56,10 @@ export function CreateConceptButton({ onCreated }: { onCreated: (id: string) => 
         confirmLoading={busy === 'create'}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
-        afterClose={() => setBroader(null)}
+        afterClose={() => {
+          setBroader(null);
+          setBroaderText('');
+        }}
         destroyOnHidden
       >
         <Form<NewConceptValues> form={form} layout="vertical" preserve={false} initialValues={{ kind: 'PROBLEM' }} onFinish={(values) => void submit(values)}>
@@ -77,7 +84,7 @@ export function CreateConceptButton({ onCreated }: { onCreated: (id: string) => 
             <TreeSelect treeData={INDUSTRY_TREE} multiple showSearch treeNodeFilterProp="label" allowClear placeholder="可选，选择一个或多个行业" aria-label="新概念行业" />
           </Form.Item>
           <Form.Item label="上位概念" extra="可选，新概念归属的更宽泛概念，如「织物疵点」。">
-            <ConceptPicker onPick={setBroader} placeholder="搜索上位概念" label="新概念的上位概念" />
+            <ConceptPicker onPick={setBroader} onTextChange={setBroaderText} placeholder="搜索上位概念" label="新概念的上位概念" />
           </Form.Item>
         </Form>
       </Modal>
