@@ -3,7 +3,7 @@ import { arriveAt, BrowserSession, launchBrowser, openPage, screenshot } from '.
 import { DemoMarketplace, startDemoMarketplace } from './support/marketplace';
 import { signIn } from './support/session';
 
-/** The 知识图谱 page: a broker finds a textile problem and curates its labels and bridges. */
+/** The 知识图谱 page: a broker finds a textile problem and curates its labels and bridges, and creates and links a concept. */
 describe('knowledge graph page', () => {
   let demo: DemoMarketplace | undefined;
   let chromium: BrowserSession | undefined;
@@ -76,6 +76,51 @@ describe('knowledge graph page', () => {
     await detail.getByRole('heading', { name: '横条' }).waitFor();
     await page.goto('/knowledge?concept=no-such-concept');
     await page.getByText('概念不存在').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a broker create a problem under 织物疵点, then add a related concept and remove it', async () => {
+    if (!demo || !chromium) throw new Error('not started');
+    const { page, errors, context } = await openPage(chromium.browser, demo.baseUrl);
+    await signIn(page, 'broker.wang@demo.techbridge.cn');
+    await page.getByRole('link', { name: '知识图谱', exact: true }).click();
+    await arriveAt(page, '**/knowledge');
+
+    // A unique Chinese name, no English one: the id is made from the kind (problem-…).
+    const name = `测试断纱${Date.now()}`;
+    await page.getByRole('button', { name: '新建概念', exact: true }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByText('问题', { exact: true }).waitFor();
+    // A name another concept has is refused, in Chinese, and the dialog stays open to fix it.
+    await page.getByLabel('新概念中文名').fill('横条');
+    await dialog.getByRole('button', { name: '创建概念', exact: true }).click();
+    await page.locator('.ant-message-error').getByText(/「横条」已是另一个概念的标签/).waitFor();
+    await page.getByLabel('新概念中文名').fill(name);
+    await page.getByLabel('新概念行业').fill('时尚纺织');
+    await page.locator('.ant-select-tree-title', { hasText: '时尚纺织' }).first().click();
+    await page.getByLabel('新概念的上位概念').fill('织物疵点');
+    await page.locator('.ant-select-item-option').filter({ has: page.getByText('织物疵点', { exact: true }) }).click();
+    await dialog.getByRole('button', { name: '创建概念', exact: true }).click();
+    await page.getByText(`已新建概念「${name}」`).waitFor();
+    await arriveAt(page, /\/knowledge\?.*concept=problem-[a-z0-9]+/);
+    const detail = page.getByTestId('concept-detail');
+    await detail.getByRole('heading', { name }).waitFor();
+    await detail.locator('.ant-tag', { hasText: '时尚纺织' }).waitFor();
+    await page.getByTestId('relations-BROADER').getByRole('link', { name: /^织物疵点/ }).waitFor();
+
+    // A related concept, picked by name, then removed after a confirmation.
+    const related = page.getByTestId('relations-RELATED');
+    await page.getByLabel('搜索相关概念').fill('横条');
+    await page.locator('.ant-select-item-option').filter({ has: page.getByText('横条', { exact: true }) }).click();
+    await page.getByRole('button', { name: '添加相关概念' }).click();
+    await page.getByText('已添加相关概念「横条」').waitFor();
+    await related.getByRole('link', { name: /^横条/ }).waitFor();
+    await screenshot(page, 'knowledge-new-concept');
+    await related.getByRole('button', { name: '删除相关概念「横条」' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await page.getByText('已删除相关概念「横条」').waitFor();
+    await related.getByRole('link', { name: /^横条/ }).waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,10 +1,11 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { App, AutoComplete, Button, Empty, InputNumber, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useMutation } from '@apollo/client/react';
+import { App, Button, Empty, InputNumber, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { KnowledgeConceptsDocument, LinkConceptsDocument, UnlinkConceptsDocument, type ConceptDetailFragment, type ConceptSummaryFragment } from '../../gql/graphql';
+import { LinkConceptsDocument, UnlinkConceptsDocument, type ConceptDetailFragment, type ConceptSummaryFragment } from '../../gql/graphql';
 import { useAction } from '../../lib/use-action';
 import { CONCEPT_KIND_LABELS, curationErrorText, hasSolutions } from './concept-labels';
+import { ConceptPicker } from './ConceptPicker';
 import { useConceptHref } from './use-concept-href';
 
 type Bridge = ConceptDetailFragment['addressedBy'][number];
@@ -28,17 +29,15 @@ export function ConceptLink({ concept }: { concept: ConceptSummaryFragment }) {
   );
 }
 
-/** Finds the concept that addresses the problem: an AutoComplete over `concepts`, problems left out. */
+/** Finds the concept that addresses the problem by name (problems left out), with the bridge's weight. */
 function AddSolution({ problem }: { problem: ConceptDetailFragment }) {
   const { message } = App.useApp();
   const [link] = useMutation(LinkConceptsDocument);
   const { run, busy } = useAction({ errorText: curationErrorText });
-  const [text, setText] = useState('');
   const [target, setTarget] = useState<ConceptSummaryFragment | null>(null);
   const [weight, setWeight] = useState<number | null>(WEIGHT.default);
-  const query = text.trim();
-  const { data, loading } = useQuery(KnowledgeConceptsDocument, { variables: { query, first: 10 }, skip: !query || target !== null });
-  const candidates = (data?.concepts.edges ?? []).map((edge) => edge.node).filter((node) => node.id !== problem.id && !hasSolutions(node.kind));
+  // A new key empties the picker once its pick is linked.
+  const [pickerKey, setPickerKey] = useState(0);
 
   async function add() {
     if (!target) return void message.error('请先从候选中选择一个概念');
@@ -48,39 +47,20 @@ function AddSolution({ problem }: { problem: ConceptDetailFragment }) {
       'link',
     );
     if (added) {
-      setText('');
       setTarget(null);
       setWeight(WEIGHT.default);
+      setPickerKey((key) => key + 1);
     }
   }
 
   return (
     <Space.Compact style={{ width: '100%' }}>
-      <AutoComplete
-        value={text}
-        onChange={(value: string) => {
-          setText(value);
-          setTarget(null);
-        }}
-        onSelect={(id: string) => {
-          const chosen = candidates.find((candidate) => candidate.id === id);
-          if (!chosen) return;
-          setTarget(chosen);
-          setText(chosen.prefLabel);
-        }}
-        options={candidates.map((candidate) => ({
-          value: candidate.id,
-          label: (
-            <Space size={4}>
-              <KindTag kind={candidate.kind} />
-              {candidate.prefLabel}
-              {candidate.englishLabel ? <Typography.Text type="secondary">{candidate.englishLabel}</Typography.Text> : null}
-            </Space>
-          ),
-        }))}
-        notFoundContent={query && !loading && !target ? '没有找到概念' : null}
+      <ConceptPicker
+        key={pickerKey}
+        onPick={setTarget}
+        accepts={(candidate) => candidate.id !== problem.id && !hasSolutions(candidate.kind)}
         placeholder="搜索方法、工艺、材料或设备"
-        aria-label="搜索解决方法"
+        label="搜索解决方法"
         style={{ flex: 1 }}
       />
       <InputNumber min={WEIGHT.min} max={WEIGHT.max} step={0.1} value={weight} onChange={setWeight} aria-label="权重" style={{ width: 100 }} />

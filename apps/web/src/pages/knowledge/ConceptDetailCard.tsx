@@ -1,22 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Descriptions, Empty, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import { KnowledgeConceptDocument, type ConceptSummaryFragment } from '../../gql/graphql';
+import { KnowledgeConceptDocument } from '../../gql/graphql';
 import { dateText } from '../../lib/labels';
 import { industryName } from '../../lib/taxonomy';
-import { ConceptBridgesSection, ConceptLink, KindTag } from './ConceptBridgesSection';
+import { ConceptBridgesSection, KindTag } from './ConceptBridgesSection';
 import { ConceptLabelsSection } from './ConceptLabelsSection';
+import { ConceptRelationsSection } from './ConceptRelationsSection';
 import { curationErrorText, hasSolutions } from './concept-labels';
-
-function ConceptLinks({ concepts }: { concepts: readonly ConceptSummaryFragment[] }) {
-  if (!concepts.length) return <Typography.Text type="secondary">无</Typography.Text>;
-  return (
-    <Space wrap size={[12, 4]}>
-      {concepts.map((concept) => (
-        <ConceptLink key={concept.id} concept={concept} />
-      ))}
-    </Space>
-  );
-}
 
 /** One concept: names, labels by type, its place in the graph, and its bridges; editable. */
 export function ConceptDetailCard({ id }: { id: string }) {
@@ -54,17 +44,7 @@ export function ConceptDetailCard({ id }: { id: string }) {
         <ConceptLabelsSection concept={concept} />
       </Card>
       <Card title="概念关系" size="small">
-        <Descriptions size="small" column={1} bordered>
-          <Descriptions.Item label="上位概念">
-            <ConceptLinks concepts={concept.broader} />
-          </Descriptions.Item>
-          <Descriptions.Item label="下位概念">
-            <ConceptLinks concepts={concept.narrower} />
-          </Descriptions.Item>
-          <Descriptions.Item label="相关概念">
-            <ConceptLinks concepts={concept.related} />
-          </Descriptions.Item>
-        </Descriptions>
+        <ConceptRelationsSection concept={concept} />
       </Card>
       <Card title={hasSolutions(concept.kind) ? '解决方法' : '可解决的问题'} size="small">
         <ConceptBridgesSection concept={concept} />

@@ -9,6 +9,7 @@ import { industryName } from '../../lib/taxonomy';
 import { useAction } from '../../lib/use-action';
 import { KindTag } from './ConceptBridgesSection';
 import { ConceptDetailCard, NoConceptChosen } from './ConceptDetailCard';
+import { CreateConceptButton } from './CreateConceptButton';
 import { CONCEPT_KIND_LABELS, CONCEPT_KINDS, curationErrorText } from './concept-labels';
 import { useConceptHref } from './use-concept-href';
 
@@ -104,7 +105,8 @@ const isKind = (value: string | null): value is ConceptKind => value !== null &&
 
 /**
  * 知识图谱: administrators and brokers look up the domain concepts behind search and matching, and curate them —
- * labels, and the 问题 → 方法 bridges. The chosen concept is in the address (/knowledge?concept=<id>), so it can be shared.
+ * new concepts, labels, broader and related links, and the 问题 → 方法 bridges. The chosen concept is in the address
+ * (/knowledge?concept=<id>), so it can be shared.
  */
 export default function KnowledgePage() {
   const session = useSession();
@@ -123,6 +125,12 @@ export default function KnowledgePage() {
     setParams(next);
   }
 
+  function open(id: string) {
+    const next = new URLSearchParams(params);
+    next.set('concept', id);
+    setParams(next);
+  }
+
   const stats = scheme?.conceptScheme;
   return (
     <div className="page">
@@ -130,7 +138,10 @@ export default function KnowledgePage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           知识图谱 {stats ? <Tag>{stats.concepts} 个概念 · {stats.labels} 个标签 · {stats.bridges} 条问题→方法关联</Tag> : null}
         </Typography.Title>
-        {hasRole(session, 'ADMIN') && <ExportButton />}
+        <Space>
+          {hasRole(session, 'ADMIN', 'BROKER') && <CreateConceptButton onCreated={open} />}
+          {hasRole(session, 'ADMIN') && <ExportButton />}
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">
         搜索与撮合匹配用知识图谱识别技术问题与解决方法。标准名与同义词会在页面上显示；口语与别称（如车间说法、常见错写）只用于识别，不会显示。修改立即生效。

@@ -1,9 +1,16 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { chinesePart, curationErrorText, labelLanguage } from './concept-labels';
+import { chinesePart, CONCEPT_ID_PATTERN, curationErrorText, labelLanguage, newConceptId } from './concept-labels';
 
 const refusal = (message: string, extensions: Record<string, unknown>) => new CombinedGraphQLErrors({ errors: [{ message, extensions }] });
 
 describe('knowledge page wording', () => {
+  it('makes a new concept id from the English name, or from the kind and the time without one', () => {
+    expect(newConceptId('PROBLEM', ' Barre marks (weft) ')).toBe('barre-marks-weft');
+    expect(newConceptId('METHOD', undefined, 1_700_000_000_000)).toBe('method-loyw3v28');
+    expect(newConceptId('PROBLEM', '横条', 36)).toBe('problem-10');
+    for (const id of [newConceptId('FIELD', 'Ünïcode — only?'), newConceptId('PROBLEM', '')]) expect(id).toMatch(CONCEPT_ID_PATTERN);
+  });
+
   it('infers a label language from Chinese characters', () => {
     expect(labelLanguage('布面起横')).toBe('ZH');
     expect(labelLanguage('pass道')).toBe('ZH');

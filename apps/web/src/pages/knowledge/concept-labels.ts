@@ -26,6 +26,21 @@ export const hasSolutions = (kind: ConceptKind): boolean => kind === 'PROBLEM' |
 /** A label with any Chinese character is Chinese; anything else is taken for English. */
 export const labelLanguage = (value: string): ConceptLanguage => (/\p{Script=Han}/u.test(value) ? 'ZH' : 'EN');
 
+/** The API's rule for a concept id (libs/search concept.inputs): lower-case ASCII words joined by -, at most 120 characters. */
+export const CONCEPT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_ID_LENGTH = 120;
+
+/**
+ * The id of a new concept when the curator gives none: its English name as words joined by - (Barre marks →
+ * barre-marks); without an English name, the kind and a base-36 stamp (problem-mi1x2k3a), since Chinese names have no
+ * ASCII spelling to borrow.
+ */
+export function newConceptId(kind: ConceptKind, englishName: string | undefined, now: number = Date.now()): string {
+  const words = (englishName ?? '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const fromEnglish = words.join('-').slice(0, MAX_ID_LENGTH).replace(/-+$/, '');
+  return fromEnglish || `${kind.toLowerCase()}-${now.toString(36)}`;
+}
+
 /** What the API says when nothing better is known, by `extensions.code`. */
 const CODE_TEXT: Record<string, string> = {
   UNAUTHENTICATED: '登录已失效，请重新登录',
